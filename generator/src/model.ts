@@ -81,6 +81,8 @@ export interface OperationModel {
   responseKind: ResponseKind;
   /** Effective security alternatives (scheme keys); `[]` means no auth. */
   security: string[][];
+  /** Set for list operations that page (see `pagination/detect.ts`). */
+  pagination?: import('./pagination/model.js').PaginationModel;
 }
 
 export interface ParamModel {

@@ -93,6 +93,8 @@ export interface OperationDescriptor {
   readonly response?: ResponseKind;
   /** Effective security requirement alternatives (operation-level, else document-level). */
   readonly security?: readonly SecurityRequirement[];
+  /** How a list operation pages; set only for paginated operations (see `pagination/spec.ts`). */
+  readonly pagination?: import('./pagination/spec.js').PaginationSpec;
 }
 
 /** How a security scheme's credential is applied; emitted once per client from `securitySchemes`. */

@@ -1,0 +1,129 @@
+/**
+ * Throughput of the runtime's request path against raw undici, over loopback.
+ *
+ * The server runs in a child process so it shares neither the client's event loop nor its CPU
+ * accounting. Raw undici and the SDK are measured in alternating rounds and the best round of each
+ * is kept. Two ratios are reported: requests/s (SDK / raw), and the client CPU time per request
+ * (raw / SDK), which stays meaningful on a loaded machine where wall-clock figures wobble.
+ *
+ * Run alone: `node --import tsx bench/throughput.ts`.
+ */
+import { pathToFileURL } from 'node:url';
+import { spawn } from 'node:child_process';
+import { Pool } from 'undici';
+import { BaseClient, type OperationDescriptor } from '../runtime/src/index.js';
+
+const SEQUENTIAL_REQUESTS = 3000;
+const CONCURRENT_REQUESTS = 20_000;
+const CONCURRENCY = 32;
+const ROUNDS = 3;
+
+const serverSource = `
+const { createServer } = require('node:http');
+const body = JSON.stringify({ id: 'p1', name: 'Rex', tags: ['good', 'dog'], age: 3 });
+const server = createServer((req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+});
+server.keepAliveTimeout = 60_000;
+server.listen(0, '127.0.0.1', () => console.log(server.address().port));
+`;
+
+const getPet: OperationDescriptor = {
+  id: 'getPet',
+  method: 'GET',
+  path: '/pets/{petId}',
+  pathParams: [{ name: 'petId' }],
+  query: [{ name: 'limit' }, { name: 'order' }],
+  response: 'json',
+  security: [['apiKey']],
+};
+
+type Call = (i: number) => Promise<unknown>;
+
+interface Measure {
+  /** Requests per second. */
+  rps: number;
+  /** Client-process CPU microseconds per request. */
+  cpuUs: number;
+}
+
+async function run(call: Call, total: number, concurrency: number): Promise<Measure> {
+  let next = 0;
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const lanes = Array.from({ length: concurrency }, async () => {
+    while (next < total) await call(next++);
+  });
+  await Promise.all(lanes);
+  const used = process.cpuUsage(cpu);
+  return { rps: (total / (performance.now() - start)) * 1000, cpuUs: (used.user + used.system) / total };
+}
+
+function better(a: Measure | undefined, b: Measure): Measure {
+  return a === undefined ? b : { rps: Math.max(a.rps, b.rps), cpuUs: Math.min(a.cpuUs, b.cpuUs) };
+}
+
+/** Requests per second of raw undici and of `BaseClient.request`, sequential and at concurrency 32, and their ratios. */
+export async function benchThroughput(): Promise<Record<string, number>> {
+  const server = spawn(process.execPath, ['-e', serverSource], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve) => server.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
+  const origin = `http://127.0.0.1:${port}`;
+
+  const pool = new Pool(origin);
+  const raw: Call = async (i) => {
+    const res = await pool.request({
+      method: 'GET',
+      path: `/pets/${encodeURIComponent(`p${i}`)}?limit=10&order=asc`,
+      headers: { 'x-api-key': 'secret' },
+    });
+    return res.body.json();
+  };
+
+  const client = new BaseClient(
+    { baseUrl: origin, transport: 'undici', apiKey: 'secret' } as ConstructorParameters<typeof BaseClient>[0],
+    { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', option: 'apiKey' } } },
+  );
+  const sdk: Call = (i) => client.request(getPet, [`p${i}`], { limit: 10, order: 'asc' });
+
+  // Warm-up: open connections and let the JIT settle.
+  await run(raw, 2000, CONCURRENCY);
+  await run(sdk, 2000, CONCURRENCY);
+
+  let rawSeq: Measure | undefined;
+  let sdkSeq: Measure | undefined;
+  let rawConc: Measure | undefined;
+  let sdkConc: Measure | undefined;
+  for (let round = 0; round < ROUNDS; round++) {
+    rawSeq = better(rawSeq, await run(raw, SEQUENTIAL_REQUESTS, 1));
+    sdkSeq = better(sdkSeq, await run(sdk, SEQUENTIAL_REQUESTS, 1));
+    rawConc = better(rawConc, await run(raw, CONCURRENT_REQUESTS, CONCURRENCY));
+    sdkConc = better(sdkConc, await run(sdk, CONCURRENT_REQUESTS, CONCURRENCY));
+  }
+
+  await client.close();
+  await pool.close();
+  server.kill();
+
+  const figures = {
+    rawSequentialRps: Math.round(rawSeq!.rps),
+    sdkSequentialRps: Math.round(sdkSeq!.rps),
+    sequentialRatio: sdkSeq!.rps / rawSeq!.rps,
+    sequentialCpuRatio: rawSeq!.cpuUs / sdkSeq!.cpuUs,
+    rawConcurrentRps: Math.round(rawConc!.rps),
+    sdkConcurrentRps: Math.round(sdkConc!.rps),
+    concurrentRatio: sdkConc!.rps / rawConc!.rps,
+    concurrentCpuRatio: rawConc!.cpuUs / sdkConc!.cpuUs,
+  };
+  const line = (name: string, raw: Measure, sdk: Measure): string =>
+    `${name}: raw ${Math.round(raw.rps)} req/s (${raw.cpuUs.toFixed(1)} us CPU/req), ` +
+    `sdk ${Math.round(sdk.rps)} req/s (${sdk.cpuUs.toFixed(1)} us CPU/req); ` +
+    `sdk/raw throughput ${(sdk.rps / raw.rps).toFixed(3)}, by CPU ${(raw.cpuUs / sdk.cpuUs).toFixed(3)}`;
+  console.log(line('sequential', rawSeq!, sdkSeq!));
+  console.log(line(`concurrency ${CONCURRENCY}`, rawConc!, sdkConc!));
+  return figures;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await benchThroughput();
+}

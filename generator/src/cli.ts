@@ -1,0 +1,197 @@
+/**
+ * The `sdkgen` command line: the only part of the generator that touches the disk or the network.
+ * `bin/sdkgen.js` calls {@link main} and exits with the code it returns:
+ * 0 ok, 1 bad spec (or `--check` found drift), 2 bad usage.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { readConfig, type ConfigFile } from './cli/config.js';
+import { applyPlan, describePlan, isClean, planOutput } from './cli/output.js';
+import { specReader } from './cli/read.js';
+import { watchSpec } from './cli/watch.js';
+import { formatDiagnostic, SpecError, type Diagnostic } from './diagnostics.js';
+import { generate, UsageError, type GenerateResult } from './generate.js';
+import { loadSpec } from './load/index.js';
+
+/** Exit codes (DESIGN.md section 1). */
+export const EXIT = { ok: 0, spec: 1, usage: 2 } as const;
+
+/** Where the CLI prints; tests may capture it. */
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processOutput: Output = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
+
+interface GenerateFlags {
+  out?: string;
+  name?: string;
+  config?: string;
+  runtimeImport?: string;
+  check?: boolean;
+  watch?: boolean;
+}
+
+/** The resolved options of one `generate` invocation. */
+interface Invocation {
+  spec: string;
+  out: string;
+  name?: string;
+  runtimeImport?: string;
+  check: boolean;
+}
+
+function packageVersion(): string {
+  try {
+    // dist/generator/cli.js and generator/src/cli.ts both sit two levels below the package root.
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function printDiagnostics(diagnostics: readonly Diagnostic[], io: Output): void {
+  for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The one-screen summary printed after a run. */
+function summaryLines(result: GenerateResult, written: string): string[] {
+  const { operations, resources, paginated, durationMs } = result.summary;
+  return [
+    `  operations  ${operations}`,
+    `  resources   ${resources}`,
+    `  paginated   ${paginated}`,
+    `  files       ${written}`,
+    `  time        ${durationMs} ms`,
+  ];
+}
+
+/** One generate run: load, generate, then write or check. Returns the exit code. */
+async function runOnce(inv: Invocation, io: Output): Promise<number> {
+  let result: GenerateResult;
+  try {
+    const spec = await loadSpec(inv.spec, specReader);
+    result = await generate(spec, { name: inv.name, runtimeImport: inv.runtimeImport });
+  } catch (error) {
+    if (error instanceof SpecError) {
+      printDiagnostics(error.diagnostics, io);
+      const errors = error.diagnostics.filter((d) => d.severity === 'error').length;
+      io.err(`sdkgen: ${inv.spec} has ${plural(errors, 'problem')}; nothing was written.\n`);
+      return EXIT.spec;
+    }
+    if (error instanceof UsageError) {
+      io.err(`sdkgen: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    io.err(`sdkgen: internal error while generating from ${inv.spec}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.spec;
+  }
+  printDiagnostics(result.diagnostics, io);
+  const plan = await planOutput(inv.out, result.files);
+  if (inv.check) {
+    if (isClean(plan)) {
+      io.out(`sdkgen --check: ${inv.out} is up to date (${plural(result.files.length, 'file')}).\n`);
+      return EXIT.ok;
+    }
+    const counts = `${plan.added.length} added, ${plan.changed.length} changed, ${plan.removed.length} removed`;
+    io.out(`sdkgen --check: ${inv.out} is out of date (${counts}):\n${describePlan(plan).join('\n')}\n`);
+    io.out(`Run the same command without --check to update it.\n`);
+    return EXIT.spec;
+  }
+  await applyPlan(inv.out, plan);
+  const written = `${plan.added.length + plan.changed.length} written, ${plan.unchanged.length} unchanged, ${plan.removed.length} removed`;
+  io.out(`sdkgen: generated ${inv.out} from ${inv.spec}\n${summaryLines(result, written).join('\n')}\n`);
+  return EXIT.ok;
+}
+
+async function resolveInvocation(specArg: string | undefined, flags: GenerateFlags): Promise<Invocation> {
+  const config: ConfigFile = flags.config !== undefined ? await readConfig(flags.config) : {};
+  const spec = specArg ?? config.spec;
+  const out = flags.out ?? config.out;
+  if (spec === undefined) throw new UsageError('missing <spec>: pass a file path or URL (or "spec" in --config)');
+  if (out === undefined) throw new UsageError('missing --out <dir> (or "out" in --config)');
+  const inv: Invocation = { spec, out, check: flags.check === true };
+  const name = flags.name ?? config.name;
+  const runtimeImport = flags.runtimeImport ?? config.runtimeImport;
+  if (name !== undefined) inv.name = name;
+  if (runtimeImport !== undefined) inv.runtimeImport = runtimeImport;
+  return inv;
+}
+
+/** `--watch`: one run now, then one per change, until SIGINT/SIGTERM. */
+async function runWatch(inv: Invocation, io: Output): Promise<number> {
+  if (/^https?:\/\//i.test(inv.spec)) throw new UsageError('--watch needs a spec file, not a URL');
+  if (inv.check) throw new UsageError('--watch and --check cannot be combined');
+  await runOnce(inv, io);
+  io.out(`sdkgen: watching ${inv.spec} (Ctrl-C to stop)\n`);
+  const watcher = watchSpec(inv.spec, inv.out, async () => {
+    io.out(`sdkgen: ${inv.spec} changed, regenerating\n`);
+    await runOnce(inv, io);
+  });
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  watcher.close();
+  return EXIT.ok;
+}
+
+function buildProgram(io: Output, setCode: (code: number) => void): Command {
+  const program = new Command('sdkgen')
+    .description('OpenAPI to TypeScript SDK generator')
+    .version(packageVersion(), '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(run sdkgen --help for usage)');
+  program
+    .command('generate')
+    .description('generate an SDK from an OpenAPI 3.x or Swagger 2.0 spec (file path or http(s) URL; JSON or YAML)')
+    .argument('[spec]', 'spec file or URL (or "spec" in --config)')
+    .option('-o, --out <dir>', 'output directory (or "out" in --config)')
+    .option('--name <Name>', 'client class name (default: info.title in PascalCase)')
+    .option('--config <file>', 'JSON file with the same options: spec, out, name, runtimeImport (flags win)')
+    .option('--runtime-import <specifier>', 'module generated code imports the runtime from (default: @sdkgen/runtime)')
+    .option('--check', 'generate in memory; exit 1 with a diff summary if <dir> differs')
+    .option('--watch', 'regenerate when the spec changes')
+    .action(async (spec: string | undefined, flags: GenerateFlags) => {
+      const inv = await resolveInvocation(spec, flags);
+      setCode(flags.watch === true ? await runWatch(inv, io) : await runOnce(inv, io));
+    });
+  return program;
+}
+
+/**
+ * Runs the CLI with `argv` as in `process.argv` (node, script, args...) and returns the exit code.
+ * Never calls `process.exit`, so it can be tested in-process.
+ */
+export async function main(argv: string[], io: Output = processOutput): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (error instanceof UsageError) {
+      io.err(`sdkgen: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  return code;
+}

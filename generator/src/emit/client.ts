@@ -1,0 +1,148 @@
+/**
+ * `client.ts`: the options interface (runtime `ClientOptions` plus the spec's credential options)
+ * and the client class, a `BaseClient` with one property per resource. Everything the runtime
+ * needs to know about the spec as a whole (servers, security schemes, idempotency header) goes
+ * into the generated `ClientConfig` literal here.
+ */
+import { StructureKind, type PropertySignatureStructure, type OptionalKind } from 'ts-morph';
+import type { ApiModel, SecuritySchemeModel } from '../model.js';
+import { multilineLiteral, type LiteralValue } from './descriptor.js';
+import { docLines, EmitError, identifier, isIdentifierName } from './escape.js';
+import { resourceModule, type EmitOptions, type GeneratedFile } from './resource.js';
+import { headerComment, jsDoc, type SourcePrinter, type Statements } from './source-file.js';
+
+/**
+ * Members of the runtime's `BaseClient` and `ClientOptions`: a resource property or credential
+ * option with one of these names would shadow the runtime's, so the normalizer must avoid them.
+ * @see runtime/src/client.ts, runtime/src/options.ts
+ */
+export const BASE_CLIENT_MEMBERS: ReadonlySet<string> = new Set([
+  'options', 'config', 'transport', 'context', 'request', 'prepare', 'execute', 'attempt', 'close', 'constructor',
+]);
+export const CLIENT_OPTION_NAMES: ReadonlySet<string> = new Set([
+  'baseUrl', 'maxRetries', 'timeout', 'maxRetryAfter', 'cache', 'transport', 'idempotencyHeader', 'defaultHeaders',
+  'logger', 'onRequest', 'onResponse',
+]);
+
+/** One credential option of the generated options interface. */
+interface CredentialOption {
+  name: string;
+  type: string;
+  docs: string[];
+}
+
+function schemeDocs(scheme: SecuritySchemeModel, how: string): string[] {
+  const lines = docLines(scheme.description ?? '');
+  if (lines.length > 0) lines.push('');
+  lines.push(...docLines(`${how} (security scheme \`${scheme.key}\`).`));
+  return lines;
+}
+
+function credentialOptions(schemes: SecuritySchemeModel[]): CredentialOption[] {
+  const out: CredentialOption[] = [];
+  for (const s of schemes) {
+    if (s.type === 'apiKey') {
+      out.push({ name: s.option, type: 'string | undefined', docs: schemeDocs(s, `API key, sent in the ${s.in} \`${s.name}\``) });
+    } else if (s.type === 'bearer') {
+      const what = s.source === 'http' ? 'Bearer token' : s.source === 'oauth2' ? 'OAuth 2 access token' : 'OpenID Connect access token';
+      out.push({
+        name: s.option,
+        type: 'Credential | undefined',
+        docs: schemeDocs(s, `${what}, sent as \`Authorization: Bearer <token>\`; a function is called before every request`),
+      });
+    } else {
+      out.push({ name: s.usernameOption, type: 'string | undefined', docs: schemeDocs(s, 'User name for HTTP basic authentication') });
+      out.push({ name: s.passwordOption, type: 'string | undefined', docs: schemeDocs(s, 'Password for HTTP basic authentication') });
+    }
+  }
+  const seen = new Set<string>();
+  return out.filter((o) => {
+    identifier(o.name, 'credential option name');
+    if (CLIENT_OPTION_NAMES.has(o.name)) throw new EmitError(`Credential option ${o.name} collides with a ClientOptions member`);
+    if (seen.has(o.name)) return false;
+    seen.add(o.name);
+    return true;
+  });
+}
+
+function schemeSpec(s: SecuritySchemeModel): { [key: string]: LiteralValue } {
+  if (s.type === 'apiKey') return { type: 'apiKey', in: s.in, name: s.name, option: s.option };
+  if (s.type === 'bearer') return { type: 'bearer', option: s.option };
+  return { type: 'basic', usernameOption: s.usernameOption, passwordOption: s.passwordOption };
+}
+
+/** The `ClientConfig` literal passed to `BaseClient`. */
+function configLiteral(model: ApiModel, name: string): string {
+  const schemes: { [key: string]: LiteralValue } = {};
+  for (const s of model.securitySchemes) schemes[s.key] = schemeSpec(s);
+  return multilineLiteral(
+    {
+      baseUrl: model.servers[0]?.url,
+      securitySchemes: model.securitySchemes.length > 0 ? schemes : undefined,
+      idempotencyHeader: model.idempotencyHeader,
+      sdkName: name,
+      sdkVersion: model.version,
+    },
+  );
+}
+
+/** Emits `client.ts`. */
+export function emitClient(model: ApiModel, name: string, options: EmitOptions, printer: SourcePrinter): GeneratedFile {
+  identifier(name, 'client class name', 'type');
+  const creds = credentialOptions(model.securitySchemes);
+  const runtimeValues = ['BaseClient'];
+  const runtimeTypes = ['ClientOptions', ...(creds.some((c) => c.type.startsWith('Credential')) ? ['Credential'] : [])];
+  const head: Statements = [
+    headerComment(model.title, model.version),
+    { kind: StructureKind.ImportDeclaration, namedImports: runtimeValues, moduleSpecifier: options.runtimeImport },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: runtimeTypes, moduleSpecifier: options.runtimeImport },
+  ];
+  for (const r of model.resources) {
+    head.push({
+      kind: StructureKind.ImportDeclaration,
+      namedImports: [identifier(r.className, 'resource class name', 'type')],
+      moduleSpecifier: resourceModule(r.fileName),
+    });
+  }
+  const optionProps: OptionalKind<PropertySignatureStructure>[] = creds.map((c) => ({
+    name: c.name,
+    hasQuestionToken: true,
+    type: c.type,
+    docs: jsDoc(c.docs),
+  }));
+  const body: Statements = [];
+  body.push({
+    kind: StructureKind.Interface,
+    isExported: true,
+    name: `${name}Options`,
+    extends: ['ClientOptions'],
+    docs: jsDoc([`Options of {@link ${name}}: the runtime's client options and this API's credentials.`]),
+    properties: optionProps,
+  });
+  const title = docLines(model.title);
+  const description = docLines(model.description ?? '');
+  const classDocs = [...title, ...(description.length > 0 ? ['', ...description] : [])];
+  body.push({
+    kind: StructureKind.Class,
+    isExported: true,
+    name,
+    extends: 'BaseClient',
+    docs: jsDoc(classDocs),
+    properties: model.resources.map((r) => {
+      if (!isIdentifierName(r.propertyName) || BASE_CLIENT_MEMBERS.has(r.propertyName)) {
+        throw new EmitError(`Invalid or reserved resource property name: ${JSON.stringify(r.propertyName)}`);
+      }
+      return { name: r.propertyName, isReadonly: true, type: r.className, docs: jsDoc(docLines(r.description ?? '')) };
+    }),
+    ctors: [
+      {
+        parameters: [{ name: 'options', type: `${name}Options`, initializer: '{}' }],
+        statements: [
+          `super(options, ${configLiteral(model, name)});`,
+          ...model.resources.map((r) => `this.${r.propertyName} = new ${r.className}(this);`),
+        ],
+      },
+    ],
+  });
+  return { path: 'client.ts', contents: printer.print('client.ts', head, body) };
+}

@@ -1,0 +1,89 @@
+/**
+ * The operation descriptor literal: the plain data a generated method hands the runtime
+ * (`runtime/src/operation.ts`). Only fields that differ from the runtime's defaults are written,
+ * so descriptors stay short and a default can change in one place.
+ */
+import type { OperationModel, ParamModel } from '../model.js';
+import { propertyKey, stringLiteral } from './escape.js';
+
+/** A JSON-like value printed as a TypeScript literal: strings escaped, keys quoted when needed. */
+export type LiteralValue = string | number | boolean | null | readonly LiteralValue[] | { readonly [key: string]: LiteralValue | undefined };
+
+/** Prints `value` on one line (`{ name: 'limit', explode: false }`), skipping `undefined` members. */
+export function literal(value: LiteralValue): string {
+  if (typeof value === 'string') return stringLiteral(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (Array.isArray(value)) return `[${(value as readonly LiteralValue[]).map(literal).join(', ')}]`;
+  const entries = Object.entries(value as { readonly [key: string]: LiteralValue | undefined }).filter(
+    (e): e is [string, LiteralValue] => e[1] !== undefined,
+  );
+  if (entries.length === 0) return '{}';
+  return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${literal(v)}`).join(', ')} }`;
+}
+
+/** Prints an object on several lines, one member per line, with trailing commas. */
+export function multilineLiteral(value: { readonly [key: string]: LiteralValue | undefined }, indent = '  '): string {
+  const lines = Object.entries(value)
+    .filter((e): e is [string, LiteralValue] => e[1] !== undefined)
+    .map(([k, v]) => `${indent}${propertyKey(k)}: ${literal(v)},`);
+  return `{\n${lines.join('\n')}\n}`;
+}
+
+const DEFAULT_STYLE = { query: 'form', header: 'simple', cookie: 'form', path: 'simple' } as const;
+
+function paramSpec(p: ParamModel, group: string | undefined): { [key: string]: LiteralValue | undefined } {
+  const style = p.style ?? DEFAULT_STYLE[p.in];
+  const defaultExplode = style === 'form';
+  return {
+    name: p.name,
+    group,
+    style: p.style !== undefined && p.style !== DEFAULT_STYLE[p.in] ? p.style : undefined,
+    explode: p.explode !== undefined && p.explode !== defaultExplode ? p.explode : undefined,
+    allowReserved: p.allowReserved === true ? true : undefined,
+  };
+}
+
+function pathParamSpec(p: ParamModel): { [key: string]: LiteralValue | undefined } {
+  return {
+    name: p.name,
+    style: p.style !== undefined && p.style !== 'simple' ? p.style : undefined,
+    explode: p.explode === true ? true : undefined,
+  };
+}
+
+function nonEmpty<T>(items: T[]): T[] | undefined {
+  return items.length > 0 ? items : undefined;
+}
+
+/** The descriptor of `op` as data (what the literal will say). */
+export function descriptorValue(op: OperationModel): { [key: string]: LiteralValue | undefined } {
+  const nested = op.paramsLayout === 'nested';
+  const body = op.requestBody;
+  const pagination = (op as { pagination?: LiteralValue }).pagination;
+  return {
+    id: op.operationId,
+    method: op.method,
+    path: op.path,
+    pathParams: nonEmpty(op.pathParams.map(pathParamSpec)),
+    query: nonEmpty(op.queryParams.map((p) => paramSpec(p, nested ? 'query' : undefined))),
+    headers: nonEmpty(op.headerParams.map((p) => paramSpec(p, undefined))),
+    cookies: nonEmpty(op.cookieParams.map((p) => paramSpec(p, undefined))),
+    body:
+      body === undefined
+        ? undefined
+        : {
+            mediaType: body.mediaType,
+            encoding: body.encoding,
+            group: nested ? 'body' : undefined,
+            required: body.required ? true : undefined,
+          },
+    response: op.responseKind === 'auto' ? undefined : op.responseKind,
+    security: nonEmpty(op.security),
+    pagination: pagination ?? undefined,
+  };
+}
+
+/** `{ ... } as const satisfies OperationDescriptor`, one member per line. */
+export function descriptorLiteral(op: OperationModel): string {
+  return `${multilineLiteral(descriptorValue(op))} as const satisfies OperationDescriptor`;
+}

@@ -1,0 +1,143 @@
+/**
+ * TypeScript type expressions for one operation, all indexed into openapi-typescript's `paths`
+ * (`paths['/pets/{petId}']['get']`), so they work with or without an operationId and never
+ * duplicate a schema.
+ */
+import type { OperationModel, ParamModel, ResponseModel } from '../model.js';
+import { identifier, stringLiteral } from './escape.js';
+
+/** Type names and expressions the resource emitter declares for one operation. */
+export interface OperationTypes {
+  /** Local alias of the operation's openapi-typescript type: `ListPetsOp`. */
+  opAlias: string;
+  /** `paths['/pets']['get']`. */
+  opType: string;
+  /** Exported params type name, absent when the operation takes no params object. */
+  paramsName?: string;
+  paramsType?: string;
+  /** Whether the params object may be omitted (nothing in it is required). */
+  paramsOptional: boolean;
+  responseName: string;
+  responseType: string;
+  /** Type of each path parameter, in template order. */
+  pathArgTypes: string[];
+}
+
+/** `200` for numeric status keys (openapi-typescript emits them as numbers), a quoted key otherwise. */
+function statusKey(status: string): string {
+  return /^[1-5]\d\d$/.test(status) ? status : stringLiteral(status);
+}
+
+/** Whether a response status is a success (2xx or the `2XX` range). */
+export function isSuccessStatus(status: string): boolean {
+  return /^2(\d\d|XX)$/i.test(status);
+}
+
+/** `application/json`, `application/merge-patch+json`, `application/vnd.api+json; charset=utf-8`. */
+export function isJsonMediaType(mediaType: string): boolean {
+  const base = mediaType.split(';')[0]!.trim().toLowerCase();
+  return base === 'application/json' || base.endsWith('+json') || base === '*/*';
+}
+
+function isTextMediaType(mediaType: string): boolean {
+  return mediaType.toLowerCase().startsWith('text/');
+}
+
+/**
+ * The type a caller gets for one success response: the JSON schema type, `string` for text,
+ * `Blob` for anything else, `undefined` for no content.
+ */
+function responseTypes(opAlias: string, response: ResponseModel): string[] {
+  if (response.mediaTypes.length === 0) return ['undefined'];
+  const content = `${opAlias}['responses'][${statusKey(response.status)}]['content']`;
+  return response.mediaTypes.map((mt) => {
+    if (isJsonMediaType(mt)) return `${content}[${stringLiteral(mt)}]`;
+    if (isTextMediaType(mt)) return 'string';
+    return 'Blob';
+  });
+}
+
+/** Union of the success response types; `void` when no success response has content. */
+export function responseType(op: OperationModel, opAlias: string): string {
+  const success = op.responses.filter((r) => isSuccessStatus(r.status));
+  if (success.length === 0) return 'unknown';
+  const types = [...new Set(success.flatMap((r) => responseTypes(opAlias, r)))];
+  if (types.every((t) => t === 'undefined')) return 'void';
+  return types.join(' | ');
+}
+
+function paramsPart(opAlias: string, location: 'query' | 'header' | 'cookie', params: ParamModel[]): string | undefined {
+  if (params.length === 0) return undefined;
+  const all = `NonNullable<${opAlias}['parameters'][${stringLiteral(location)}]>`;
+  // The normalizer may drop headers the runtime owns (Idempotency-Key, Content-Type, ...): pick only
+  // the ones the params object really carries.
+  if (location === 'header') return `Pick<${all}, ${params.map((p) => stringLiteral(p.name)).join(' | ')}>`;
+  return all;
+}
+
+/** Binary bodies accept what the runtime can send as is. */
+const BINARY_BODY = 'Blob | Uint8Array | ArrayBuffer | string';
+
+function bodyType(op: OperationModel, opAlias: string): string | undefined {
+  const body = op.requestBody;
+  if (body === undefined) return undefined;
+  if (body.encoding === 'binary') return BINARY_BODY;
+  return `NonNullable<${opAlias}['requestBody']>['content'][${stringLiteral(body.mediaType)}]`;
+}
+
+/** Joins intersection members, parenthesizing unions so `A | B & C` cannot happen. */
+function intersect(parts: string[]): string {
+  return parts.map((p) => (parts.length > 1 && p.includes(' | ') && !p.startsWith('{') ? `(${p})` : p)).join(' & ');
+}
+
+/** The params object type of an operation (see DESIGN.md section 3 and ARCHITECTURE.md "Params layout"). */
+function paramsType(op: OperationModel, opAlias: string): { type: string; optional: boolean } | undefined {
+  const query = paramsPart(opAlias, 'query', op.queryParams);
+  const header = paramsPart(opAlias, 'header', op.headerParams);
+  const cookie = paramsPart(opAlias, 'cookie', op.cookieParams);
+  const body = bodyType(op, opAlias);
+  const anyRequired = (params: ParamModel[]): boolean => params.some((p) => p.required);
+  const flatRequired = anyRequired(op.headerParams) || anyRequired(op.cookieParams);
+  const bodyRequired = op.requestBody?.required === true;
+  const parts: string[] = [];
+  let optional: boolean;
+  if (op.paramsLayout === 'nested') {
+    const members: string[] = [];
+    if (body !== undefined) members.push(`body${bodyRequired ? '' : '?'}: ${body}`);
+    const queryRequired = anyRequired(op.queryParams);
+    if (query !== undefined) members.push(`query${queryRequired ? '' : '?'}: ${query}`);
+    if (members.length > 0) parts.push(`{ ${members.join('; ')} }`);
+    optional = !bodyRequired && !queryRequired && !flatRequired;
+  } else {
+    if (query !== undefined) parts.push(query);
+    // A JSON-object body's fields sit next to the query params. An optional body may be left out
+    // entirely, so its fields are optional too.
+    if (body !== undefined) parts.push(bodyRequired ? body : `Partial<${body}>`);
+    optional = !anyRequired(op.queryParams) && !flatRequired && !bodyRequired;
+  }
+  if (header !== undefined) parts.push(header);
+  if (cookie !== undefined) parts.push(cookie);
+  if (parts.length === 0) return undefined;
+  return { type: intersect(parts), optional };
+}
+
+/** Builds every type expression the resource emitter needs for `op`. */
+export function operationTypes(op: OperationModel): OperationTypes {
+  const typeName = identifier(op.typeName, 'operation type name', 'type');
+  const opAlias = `${typeName}Op`;
+  const opType = `paths[${stringLiteral(op.path)}][${stringLiteral(op.method.toLowerCase())}]`;
+  const params = paramsType(op, opAlias);
+  const types: OperationTypes = {
+    opAlias,
+    opType,
+    paramsOptional: params?.optional ?? true,
+    responseName: `${typeName}Response`,
+    responseType: responseType(op, opAlias),
+    pathArgTypes: op.pathParams.map((p) => `${opAlias}['parameters']['path'][${stringLiteral(p.name)}]`),
+  };
+  if (params !== undefined) {
+    types.paramsName = `${typeName}Params`;
+    types.paramsType = params.type;
+  }
+  return types;
+}

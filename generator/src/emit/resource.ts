@@ -1,0 +1,173 @@
+/**
+ * `resources/<fileName>.ts`: one class per resource, one thin method per operation. Each method is
+ * a single call into the runtime with a module-level operation descriptor; its argument and result
+ * types are indexed into openapi-typescript's `paths` (see `operation-types.ts`).
+ */
+import {
+  Scope,
+  StructureKind,
+  type MethodDeclarationStructure,
+  type OptionalKind,
+  type ParameterDeclarationStructure,
+} from 'ts-morph';
+import type { ApiModel, OperationModel, ResourceModel } from '../model.js';
+import { descriptorLiteral } from './descriptor.js';
+import { docLines, EmitError, identifier, isIdentifierName } from './escape.js';
+import { operationTypes, type OperationTypes } from './operation-types.js';
+import { headerComment, jsDoc, type SourcePrinter, type Statements } from './source-file.js';
+
+/** Options shared by the client-code emitters. */
+export interface EmitOptions {
+  /** Module specifier of the runtime in generated imports. @default '@sdkgen/runtime' */
+  runtimeImport: string;
+}
+
+/** One generated file. */
+export interface GeneratedFile {
+  /** POSIX path relative to the output directory, e.g. `resources/pets.ts`. */
+  path: string;
+  contents: string;
+}
+
+/** Exported type names of one resource file, for the index re-exports. */
+export interface ResourceExports {
+  className: string;
+  fileName: string;
+  typeNames: string[];
+}
+
+/** Name of the module-level descriptor const: `ListPets` -> `listPetsOp`. */
+export function descriptorName(op: OperationModel): string {
+  return `${op.typeName.charAt(0).toLowerCase()}${op.typeName.slice(1)}Op`;
+}
+
+function methodDocs(op: OperationModel): string[] {
+  const lines: string[] = [];
+  const summary = docLines(op.summary ?? '');
+  const description = docLines(op.description ?? '');
+  lines.push(...summary);
+  if (description.length > 0 && description.join('\n') !== summary.join('\n')) {
+    if (lines.length > 0) lines.push('');
+    lines.push(...description);
+  }
+  const tags: string[] = [];
+  for (const p of op.pathParams) {
+    const text = docLines(p.description ?? '').join(' ');
+    tags.push(`@param ${p.argName}${text === '' ? '' : ` ${text}`}`);
+  }
+  if (op.deprecated) tags.push('@deprecated');
+  if (tags.length > 0 && lines.length > 0) lines.push('');
+  return [...lines, ...tags];
+}
+
+function operationStatements(op: OperationModel, types: OperationTypes, className: string): Statements {
+  const link = `{@link ${className}.${op.methodName}}`;
+  const statements: Statements = [
+    { kind: StructureKind.TypeAlias, name: types.opAlias, type: types.opType },
+  ];
+  if (types.paramsName !== undefined && types.paramsType !== undefined) {
+    statements.push({
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: types.paramsName,
+      type: types.paramsType,
+      docs: jsDoc([`Parameters of ${link}.`]),
+    });
+  }
+  statements.push(
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: types.responseName,
+      type: types.responseType,
+      docs: jsDoc([`Result of ${link}.`]),
+    },
+    // A plain string: ts-morph would re-indent a multi-line initializer as a hanging continuation.
+    `const ${descriptorName(op)} = ${descriptorLiteral(op)};`,
+  );
+  return statements;
+}
+
+function method(op: OperationModel, types: OperationTypes): OptionalKind<MethodDeclarationStructure> {
+  if (!isIdentifierName(op.methodName)) throw new EmitError(`Invalid method name: ${JSON.stringify(op.methodName)}`);
+  const argNames = op.pathParams.map((p) => identifier(p.argName, 'path parameter name'));
+  // Path arguments come from the spec; keep the trailing parameters from shadowing one of them.
+  const paramsName = argNames.includes('params') ? 'requestParams' : 'params';
+  const optionsName = argNames.includes('options') ? 'requestOptions' : 'options';
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = argNames.map((name, i) => ({
+    name,
+    type: types.pathArgTypes[i]!,
+  }));
+  if (types.paramsName !== undefined) {
+    parameters.push({ name: paramsName, type: types.paramsName, ...(types.paramsOptional ? { initializer: '{}' } : {}) });
+  }
+  parameters.push({ name: optionsName, type: 'RequestOptions', hasQuestionToken: true });
+  const call = `this._client.request(${descriptorName(op)}, [${argNames.join(', ')}], ${
+    types.paramsName !== undefined ? paramsName : 'undefined'
+  }, ${optionsName})`;
+  return {
+    name: op.methodName,
+    docs: jsDoc(methodDocs(op)),
+    parameters,
+    returnType: `APIPromise<${types.responseName}>`,
+    statements: [`return ${call};`],
+  };
+}
+
+/** Emits `resources/<fileName>.ts` for one resource. */
+export function emitResource(
+  model: ApiModel,
+  resource: ResourceModel,
+  options: EmitOptions,
+  printer: SourcePrinter,
+): { file: GeneratedFile; exports: ResourceExports } {
+  const className = identifier(resource.className, 'resource class name', 'type');
+  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(resource.fileName) || resource.fileName.includes('..')) {
+    throw new EmitError(`Invalid resource file name: ${JSON.stringify(resource.fileName)}`);
+  }
+  const head: Statements = [
+    headerComment(model.title, model.version),
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: ['APIPromise', 'BaseClient', 'OperationDescriptor', 'RequestOptions'],
+      moduleSpecifier: options.runtimeImport,
+    },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['paths'], moduleSpecifier: '../types.js' },
+  ];
+  const statements: Statements = [];
+  const methods: OptionalKind<MethodDeclarationStructure>[] = [];
+  const typeNames: string[] = [];
+  const taken = new Set(['APIPromise', 'BaseClient', 'OperationDescriptor', 'RequestOptions', 'paths', className]);
+  for (const op of resource.operations) {
+    const types = operationTypes(op);
+    for (const name of [types.opAlias, types.paramsName, types.responseName, descriptorName(op)]) {
+      if (name === undefined) continue;
+      if (taken.has(name)) throw new EmitError(`Name ${name} is declared twice in resources/${resource.fileName}.ts`);
+      taken.add(name);
+    }
+    if (types.paramsName !== undefined) typeNames.push(types.paramsName);
+    typeNames.push(types.responseName);
+    statements.push(...operationStatements(op, types, className));
+    methods.push(method(op, types));
+  }
+  statements.push({
+    kind: StructureKind.Class,
+    isExported: true,
+    name: className,
+    docs: jsDoc(docLines(resource.description ?? '')),
+    properties: [{ name: '_client', scope: Scope.Protected, isReadonly: true, type: 'BaseClient' }],
+    ctors: [{ parameters: [{ name: 'client', type: 'BaseClient' }], statements: ['this._client = client;'] }],
+    methods,
+  });
+  const path = `resources/${resource.fileName}.ts`;
+  return {
+    file: { path, contents: printer.print(path, head, statements) },
+    exports: { className, fileName: resource.fileName, typeNames },
+  };
+}
+
+/** Module specifier of a resource file from the output root: `./resources/pets.js`. */
+export function resourceModule(fileName: string): string {
+  return `./resources/${fileName}.js`;
+}

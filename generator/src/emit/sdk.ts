@@ -1,0 +1,30 @@
+/**
+ * The emit stage as one pure function: model (plus the bundled document for openapi-typescript) in,
+ * every SDK file out, sorted by path.
+ */
+import type { ApiModel } from '../model.js';
+import { emitClient } from './client.js';
+import { declaredTypeRoots, emitIndex } from './index-file.js';
+import { emitReadme } from './readme.js';
+import { emitResource, type EmitOptions, type GeneratedFile, type ResourceExports } from './resource.js';
+import { SourcePrinter } from './source-file.js';
+import { emitTypes } from './types.js';
+
+export type { EmitOptions, GeneratedFile } from './resource.js';
+
+/** Emits `types.ts`, `client.ts`, `index.ts`, `README.md` and `resources/*.ts`. */
+export async function emitSdk(model: ApiModel, document: object, name: string, options: EmitOptions): Promise<GeneratedFile[]> {
+  const types = await emitTypes(document, model.title, model.version);
+  const printer = new SourcePrinter();
+  const files: GeneratedFile[] = [types];
+  const exports: ResourceExports[] = [];
+  for (const resource of model.resources) {
+    const emitted = emitResource(model, resource, options, printer);
+    files.push(emitted.file);
+    exports.push(emitted.exports);
+  }
+  files.push(emitClient(model, name, options, printer));
+  files.push(emitIndex(model, name, exports, declaredTypeRoots(types.contents), options, printer));
+  files.push(emitReadme(model, name, options));
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

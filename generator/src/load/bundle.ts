@@ -1,0 +1,269 @@
+/**
+ * Bundling: turns a spec spread over files and URLs into one document with only local `$ref`s, so
+ * openapi-typescript and the normalizer see a single tree. An external target becomes a component
+ * (`#/components/schemas/<Name>`), named after its own component name or file, made unique; a path
+ * item is inlined (OpenAPI 3.0 has no component section for it). Every imported subtree remembers the
+ * file and pointer it came from, so diagnostics can name the original location.
+ */
+import { closestNames, pascalCase, uniqueName } from '../naming.js';
+import { childPointer, formatPointer, getAt, isObject, parsePointer } from './pointer.js';
+import { baseName, resolveUri, splitRef } from './uri.js';
+
+/** A loaded document, or why it could not be loaded. */
+export type Source =
+  | { uri: string; root: unknown; error?: undefined }
+  | { uri: string; root?: undefined; error: { code: string; message: string; fix: string } };
+
+/** Where a node of the bundled document came from. */
+export interface SourceLocation {
+  file: string;
+  pointer: string;
+}
+
+/** A `$ref` the loader could not follow; the validator reports it with the ref site's origin. */
+export interface UnresolvedRef {
+  /** Pointer, in the bundled document, of the object holding the `$ref`. */
+  site: string;
+  /** The `$ref` text as written. */
+  ref: string;
+  /** Resolved address and pointer of the target. */
+  targetFile: string;
+  targetPointer: string;
+  code: string;
+  message: string;
+  fix: string;
+}
+
+/** Result of {@link bundle}. */
+export interface BundleResult {
+  unresolved: UnresolvedRef[];
+  /** Bundled pointer prefix -> origin of that subtree. */
+  origins: Map<string, SourceLocation>;
+}
+
+const SECTIONS = new Set([
+  'schemas', 'parameters', 'responses', 'requestBodies', 'headers', 'examples', 'links', 'callbacks',
+  'securitySchemes', 'pathItems',
+]);
+
+/** Keys whose children are all named entries (so a child called `example` is not example data). */
+const MAP_KEYS = new Set([
+  ...SECTIONS, 'properties', 'patternProperties', 'definitions', '$defs', 'paths', 'content', 'encoding',
+  'variables', 'mapping', 'webhooks', 'dependentSchemas',
+]);
+/** Keys holding literal data, where a `$ref` key is not a reference. */
+const DATA_KEYS = new Set(['example', 'default', 'enum', 'const']);
+
+/** Calls `visit` for every `$ref` string in `root` (skipping literal data such as examples). */
+export function forEachRef(root: unknown, visit: (ref: string, holder: Record<string, unknown>, tokens: string[]) => void): void {
+  const tokens: string[] = [];
+  const walk = (node: unknown, parentKey: string | undefined): void => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        tokens.push(String(i));
+        walk(node[i], parentKey);
+        tokens.pop();
+      }
+      return;
+    }
+    if (!isObject(node)) return;
+    const ref = node.$ref;
+    if (typeof ref === 'string') visit(ref, node, tokens);
+    const inMap = parentKey !== undefined && MAP_KEYS.has(parentKey);
+    for (const key of Object.keys(node)) {
+      if (key === '$ref' || (!inMap && DATA_KEYS.has(key))) continue;
+      tokens.push(key);
+      walk(node[key], inMap ? undefined : key);
+      tokens.pop();
+    }
+  };
+  walk(root, undefined);
+}
+
+/** Which components section an external target belongs in, from its own pointer or the ref site. */
+function sectionFor(target: readonly string[], site: readonly string[]): string {
+  if (target.length === 3 && target[0] === 'components' && SECTIONS.has(target[1] ?? '')) {
+    return target[1] === 'pathItems' && site[0] === 'paths' && site.length === 2 ? 'pathItem' : (target[1] ?? 'schemas');
+  }
+  if (site[0] === 'paths' && site.length === 2) return 'pathItem';
+  if (target[0] === 'definitions' || target[0] === '$defs') return 'schemas';
+  if ((site[0] === 'components' && site[1] === 'schemas') || site.indexOf('schema') > 0) return 'schemas';
+  const parent = site.at(-2);
+  const last = site.at(-1);
+  if (last === 'requestBody') return 'requestBodies';
+  if (parent !== undefined && SECTIONS.has(parent) && parent !== 'schemas') return parent;
+  if (site[0] === 'components' && site.length === 3 && SECTIONS.has(site[1] ?? '')) return site[1] ?? 'schemas';
+  return 'schemas';
+}
+
+/** A component name: the target's own name when already valid, else PascalCase of it or of the file. */
+function componentStem(target: readonly string[], uri: string): string {
+  const last = target.at(-1);
+  if (last !== undefined && /^[A-Za-z0-9._-]+$/.test(last) && target.length === 3 && target[0] === 'components') return last;
+  return pascalCase(last ?? baseName(uri)) || pascalCase(baseName(uri)) || 'Component';
+}
+
+/**
+ * Rewrites every `$ref` of the root document (in place) and of everything it reaches, so that only
+ * local refs remain. `sources` must already hold every document the refs reach (see the loader).
+ */
+export function bundle(rootUri: string, root: Record<string, unknown>, sources: ReadonlyMap<string, Source>): BundleResult {
+  const unresolved: UnresolvedRef[] = [];
+  const origins = new Map<string, SourceLocation>([['#', { file: rootUri, pointer: '#' }]]);
+  const imported = new Map<string, string>();
+  const taken = new Map<string, Set<string>>();
+  const inlining = new Set<string>();
+  // A ref object is resolved once even when its subtree is walked again (see the two passes below).
+  const done = new WeakSet<object>();
+
+  const components = (): Record<string, unknown> => {
+    if (!isObject(root.components)) root.components = {};
+    return root.components as Record<string, unknown>;
+  };
+  const sectionMap = (section: string): Record<string, unknown> => {
+    const c = components();
+    if (!isObject(c[section])) c[section] = {};
+    return c[section] as Record<string, unknown>;
+  };
+  const takenIn = (section: string): Set<string> => {
+    let set = taken.get(section);
+    if (set === undefined) {
+      const existing = isObject(root.components) ? root.components[section] : undefined;
+      set = new Set(isObject(existing) ? Object.keys(existing) : []);
+      taken.set(section, set);
+    }
+    return set;
+  };
+
+  /** Returns the node to put in place of `node` (only different when a `$ref` object is inlined). */
+  const rewrite = (node: unknown, uri: string, site: string[], parentKey: string | undefined): unknown => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        site.push(String(i));
+        const next = rewrite(node[i], uri, site, parentKey);
+        if (next !== node[i]) node[i] = next;
+        site.pop();
+      }
+      return node;
+    }
+    if (!isObject(node)) return node;
+    if (typeof node.$ref === 'string' && !done.has(node)) {
+      done.add(node);
+      const replaced = resolveRef(node, node.$ref, uri, site);
+      if (replaced !== node) return replaced;
+    }
+    const inMap = parentKey !== undefined && MAP_KEYS.has(parentKey);
+    for (const key of Object.keys(node)) {
+      if (key === '$ref' || (!inMap && DATA_KEYS.has(key))) continue;
+      site.push(key);
+      const next = rewrite(node[key], uri, site, inMap ? undefined : key);
+      if (next !== node[key]) setOwn(node, key, next);
+      site.pop();
+    }
+    return node;
+  };
+
+  const fail = (site: string[], ref: string, targetFile: string, targetPointer: string, code: string, message: string, fix: string): void => {
+    unresolved.push({ site: formatPointer(site), ref, targetFile, targetPointer, code, message, fix });
+  };
+
+  const resolveRef = (holder: Record<string, unknown>, ref: string, uri: string, site: string[]): unknown => {
+    const [docPart, fragment] = splitRef(ref);
+    const targetUri = docPart === '' ? uri : resolveUri(uri, docPart);
+    if (targetUri === rootUri) {
+      holder.$ref = fragment;
+      return holder;
+    }
+    const source = sources.get(targetUri);
+    if (source === undefined || source.error !== undefined) {
+      const why = source?.error ?? {
+        code: 'SDKGEN_REF_FILE_UNREADABLE',
+        message: `${targetUri} was not loaded`,
+        fix: 'Load the spec from its file or URL so referenced documents can be read.',
+      };
+      fail(site, ref, targetUri, fragment, why.code, `$ref "${ref}" cannot be followed: ${why.message}`, why.fix);
+      return holder;
+    }
+    let tokens: string[];
+    try {
+      tokens = parsePointer(fragment);
+    } catch {
+      fail(site, ref, targetUri, fragment, 'SDKGEN_REF_INVALID', `$ref "${ref}" has an invalid JSON pointer "${fragment}"`, 'Write the fragment as a JSON pointer such as "#/components/schemas/Pet".');
+      return holder;
+    }
+    const target = getAt(source.root, tokens);
+    if (target === undefined) {
+      const parent = getAt(source.root, tokens.slice(0, -1));
+      const hints = isObject(parent) ? closestNames(tokens.at(-1) ?? '', Object.keys(parent)) : [];
+      const didYouMean = hints.length > 0 ? ` Did you mean ${hints.map((h) => `"${childPointer(formatPointer(tokens.slice(0, -1)), h)}"`).join(' or ')}?` : '';
+      fail(site, ref, targetUri, fragment, 'SDKGEN_REF_NOT_FOUND', `$ref "${ref}" points to ${fragment} in ${targetUri}, which does not exist.`, `Add ${fragment} to ${targetUri} or correct the $ref.${didYouMean}`);
+      return holder;
+    }
+    const key = `${targetUri}${fragment}`;
+    const section = sectionFor(tokens, site);
+    if (section === 'pathItem') {
+      // Inline: a cycle through path items cannot be expressed, so stop at the first repeat.
+      if (inlining.has(key) || !isObject(target)) return holder;
+      inlining.add(key);
+      const { $ref: _ignored, ...siblings } = holder;
+      const copy = { ...structuredClone(target), ...siblings };
+      origins.set(formatPointer(site), { file: targetUri, pointer: fragment });
+      const out = rewrite(copy, targetUri, site, undefined);
+      inlining.delete(key);
+      return out;
+    }
+    const existing = imported.get(key);
+    if (existing !== undefined) {
+      holder.$ref = existing;
+      return holder;
+    }
+    const siteIsSlot = site.length === 3 && site[0] === 'components' && site[1] === section && Object.keys(holder).length === 1;
+    if (siteIsSlot) {
+      // `components.schemas.Pet: {$ref: pet.yaml}`: the slot itself becomes the component.
+      const local = formatPointer(site);
+      imported.set(key, local);
+      origins.set(local, { file: targetUri, pointer: fragment });
+      return rewrite(structuredClone(target), targetUri, site, undefined);
+    }
+    const name = uniqueName(componentStem(tokens, targetUri), takenIn(section));
+    const local = formatPointer(['components', section, name]);
+    imported.set(key, local);
+    origins.set(local, { file: targetUri, pointer: fragment });
+    const slot = sectionMap(section);
+    setOwn(slot, name, null); // reserve the key position before recursing, for deterministic order
+    setOwn(slot, name, rewrite(structuredClone(target), targetUri, ['components', section, name], undefined));
+    holder.$ref = local;
+    return holder;
+  };
+
+  // Components first, so `components.schemas.Pet: {$ref: pet.yaml}` claims pet.yaml as `Pet` before
+  // any operation's ref to the same file would import it under another name.
+  if (isObject(root.components)) rewrite(root.components, rootUri, ['components'], 'components');
+  rewrite(root, rootUri, [], undefined);
+  return { unresolved, origins };
+}
+
+/** Assignment that also works for a key named `__proto__` (which `obj[key] = v` would treat as the prototype). */
+function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** Maps a bundled pointer back to its original file and pointer (longest recorded prefix wins). */
+export function makeOrigin(origins: ReadonlyMap<string, SourceLocation>, rootUri: string): (pointer: string) => SourceLocation {
+  return (ptr: string) => {
+    let tokens: string[];
+    try {
+      tokens = parsePointer(ptr);
+    } catch {
+      return { file: rootUri, pointer: ptr };
+    }
+    for (let n = tokens.length; n >= 0; n--) {
+      const hit = origins.get(formatPointer(tokens.slice(0, n)));
+      if (hit !== undefined) {
+        const rest = tokens.slice(n);
+        return { file: hit.file, pointer: rest.length === 0 ? hit.pointer : childPointer(hit.pointer, ...rest) };
+      }
+    }
+    return { file: rootUri, pointer: ptr };
+  };
+}

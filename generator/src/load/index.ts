@@ -1,0 +1,118 @@
+/**
+ * Loading a spec: read the root document (file or URL, JSON or YAML), read every document its
+ * `$ref`s reach, and bundle them into one OpenAPI document with only local refs.
+ * @see ../../../docs/ARCHITECTURE.md
+ */
+import { SpecError, type Diagnostic } from '../diagnostics.js';
+import { bundle, forEachRef, makeOrigin, type Source, type SourceLocation, type UnresolvedRef } from './bundle.js';
+import { ParseFailure, parseText } from './parse.js';
+import { isObject } from './pointer.js';
+import { isSwagger, upgradeSwagger2 } from './swagger2.js';
+import { normalizeLocation, resolveUri, splitRef } from './uri.js';
+
+export type { SourceLocation, UnresolvedRef } from './bundle.js';
+
+/** How the loader reads documents; the CLI passes fs and fetch readers, tests a Map. */
+export interface SpecIO {
+  /** Returns the text at `uri` (a file path or an http(s) URL); rejects when it cannot. */
+  read(uri: string): Promise<string>;
+}
+
+/** One bundled OpenAPI document and the way back to the files it came from. */
+export interface LoadedSpec {
+  /** The bundled document: plain JSON, only local `$ref`s (except unresolved ones, see below). */
+  document: Record<string, unknown>;
+  /** Address of the root document, as normalized by the loader. */
+  rootFile: string;
+  /** Where a node of the bundled document (by pointer, e.g. `#/components/schemas/Pet`) came from. */
+  origin(pointer: string): SourceLocation;
+  /**
+   * `$ref`s that could not be followed (missing file, parse error, missing pointer); their `$ref` is
+   * left as written. `validateSpec` reports each one as an error.
+   */
+  unresolvedRefs?: readonly UnresolvedRef[];
+  /** Warnings from loading (e.g. what converting Swagger 2.0 had to approximate); `validateSpec` reports them. */
+  warnings?: readonly Diagnostic[];
+}
+
+/** Upper bound on documents one spec may pull in, so a ref loop through generated URLs ends. */
+const MAX_DOCUMENTS = 1000;
+
+function diagnostic(code: string, file: string, message: string, fix: string): Diagnostic {
+  return { code, severity: 'error', file, pointer: '#', message, fix };
+}
+
+/** Reads and parses one document; never throws (failures become the Source's error). */
+async function readSource(uri: string, io: SpecIO): Promise<Source> {
+  let text: string;
+  try {
+    text = await io.read(uri);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { uri, error: { code: 'SDKGEN_SPEC_UNREADABLE', message: `cannot read ${uri}: ${reason}`, fix: 'Check that the file exists and is readable, or that the URL answers.' } };
+  }
+  let root: unknown;
+  try {
+    root = parseText(text);
+  } catch (error) {
+    const message = error instanceof ParseFailure ? error.message : String(error);
+    return { uri, error: { code: 'SDKGEN_SPEC_PARSE_ERROR', message: `${uri} is not valid JSON or YAML: ${message}`, fix: 'Fix the syntax at the given line and column.' } };
+  }
+  return { uri, root };
+}
+
+/**
+ * Loads the spec at `location` (file path or http(s) URL) and every document its `$ref`s reach,
+ * and bundles them into one document.
+ * @throws SpecError when the root document cannot be read, parsed, or is not a JSON object.
+ */
+export async function loadSpec(location: string, io: SpecIO): Promise<LoadedSpec> {
+  const rootUri = normalizeLocation(location);
+  const rootSource = await readSource(rootUri, io);
+  if (rootSource.error !== undefined) {
+    throw new SpecError([diagnostic(rootSource.error.code, rootUri, rootSource.error.message, rootSource.error.fix)]);
+  }
+  const sources = new Map<string, Source>([[rootUri, rootSource]]);
+  // Breadth-first over documents; every level is read in parallel.
+  let frontier: Source[] = [rootSource];
+  while (frontier.length > 0 && sources.size < MAX_DOCUMENTS) {
+    const wanted = new Set<string>();
+    for (const source of frontier) {
+      if (source.error !== undefined) continue;
+      forEachRef(source.root, (ref) => {
+        const [docPart] = splitRef(ref);
+        if (docPart === '') return;
+        const uri = resolveUri(source.uri, docPart);
+        if (!sources.has(uri) && !wanted.has(uri)) wanted.add(uri);
+      });
+    }
+    frontier = await Promise.all([...wanted].slice(0, MAX_DOCUMENTS - sources.size).map((uri) => readSource(uri, io)));
+    for (const source of frontier) sources.set(source.uri, source);
+  }
+  return assemble(rootUri, rootSource.root, sources);
+}
+
+/**
+ * Wraps an in-memory document (cloned, not mutated). Refs to other documents cannot be followed and
+ * are reported by `validateSpec`.
+ * @default file 'openapi.json'
+ */
+export function loadSpecFromObject(doc: object, file = 'openapi.json'): LoadedSpec {
+  const rootUri = normalizeLocation(file);
+  const root: unknown = structuredClone(doc);
+  return assemble(rootUri, root, new Map([[rootUri, { uri: rootUri, root }]]));
+}
+
+function assemble(rootUri: string, root: unknown, sources: Map<string, Source>): LoadedSpec {
+  if (!isObject(root)) {
+    const found = Array.isArray(root) ? 'an array' : root === null ? 'null' : `a ${typeof root}`;
+    throw new SpecError([diagnostic('SDKGEN_SPEC_NOT_OBJECT', rootUri, `the document is ${found}, not an object`, 'An OpenAPI document is a JSON or YAML object with `openapi`, `info` and `paths`.')]);
+  }
+  const { unresolved, origins } = bundle(rootUri, root, sources);
+  const origin = makeOrigin(origins, rootUri);
+  if (!isSwagger(root)) return { document: root, rootFile: rootUri, origin, unresolvedRefs: unresolved };
+  // Swagger 2.0 is converted after bundling, so the converter sees every file's definitions at once.
+  const upgraded = upgradeSwagger2(root, rootUri);
+  if (upgraded.document === undefined) throw new SpecError(upgraded.diagnostics);
+  return { document: upgraded.document, rootFile: rootUri, origin, unresolvedRefs: unresolved, warnings: upgraded.diagnostics };
+}

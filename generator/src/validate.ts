@@ -1,0 +1,132 @@
+/**
+ * Structural checks on the bundled document that need the whole spec. Every problem is collected in
+ * one pass and reported together; locations are mapped back to the original file with `origin()`.
+ */
+import type { Diagnostics } from './diagnostics.js';
+import type { LoadedSpec } from './load/index.js';
+import { forEachRef } from './load/bundle.js';
+import { childPointer, formatPointer, getAt, isObject, parsePointer } from './load/pointer.js';
+import { closestNames } from './naming.js';
+
+/** HTTP methods that make a path-item key an operation. @see https://spec.openapis.org/oas/v3.1.0#path-item-object */
+export const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** Reports everything wrong with `spec` into `diags`; errors there abort generation. */
+export function validateSpec(spec: LoadedSpec, diags: Diagnostics): void {
+  const doc = spec.document;
+  const at = (ptr: string) => spec.origin(ptr);
+  const error = (code: string, ptr: string, message: string, fix: string) => {
+    const o = at(ptr);
+    diags.error(code, o.file, o.pointer, message, fix);
+  };
+  const warn = (code: string, ptr: string, message: string, fix: string) => {
+    const o = at(ptr);
+    diags.warn(code, o.file, o.pointer, message, fix);
+  };
+
+  for (const w of spec.warnings ?? []) diags.add(w);
+  checkVersion(doc, error);
+  if (doc.paths === undefined) {
+    error('SDKGEN_MISSING_PATHS', '#', 'The document has no `paths` object.', 'Add `paths:` with at least one operation, e.g. `/pets: { get: ... }`.');
+  } else if (!isObject(doc.paths)) {
+    error('SDKGEN_MISSING_PATHS', '#/paths', '`paths` is not an object.', 'Make `paths` a map from path templates to path items.');
+  }
+  checkRefs(spec, error);
+  if (isObject(doc.paths)) checkOperations(doc, error, warn);
+}
+
+type Report = (code: string, ptr: string, message: string, fix: string) => void;
+
+function checkVersion(doc: Record<string, unknown>, error: Report): void {
+  const { openapi, swagger } = doc;
+  if (typeof openapi === 'string' && /^3\.\d+(\.\d+)?/.test(openapi)) return;
+  if (openapi !== undefined) {
+    error('SDKGEN_UNSUPPORTED_OPENAPI_VERSION', '#/openapi', `\`openapi\` is ${JSON.stringify(openapi)}; sdkgen reads OpenAPI 3.0 and 3.1.`, 'Set `openapi: 3.0.3` or `openapi: 3.1.0` (and make the document match that version).');
+    return;
+  }
+  if (swagger !== undefined) {
+    error('SDKGEN_SWAGGER2_UNSUPPORTED', '#/swagger', `This is a Swagger ${JSON.stringify(swagger)} document; Swagger 2.0 input is not supported yet.`, 'Convert it to OpenAPI 3 first (e.g. `npx swagger2openapi spec.yaml -o openapi.yaml`).');
+    return;
+  }
+  const keys = Object.keys(doc).slice(0, 8);
+  const found = keys.length === 0 ? 'an empty object' : `an object with keys ${keys.map((k) => JSON.stringify(k)).join(', ')}`;
+  error('SDKGEN_NOT_OPENAPI', '#', `Not an OpenAPI document: no \`openapi\` field (found ${found}).`, 'Add `openapi: 3.1.0` (or 3.0.x) at the top level, or pass the right file.');
+}
+
+function checkRefs(spec: LoadedSpec, error: Report): void {
+  const reported = new Set<string>();
+  for (const u of spec.unresolvedRefs ?? []) {
+    reported.add(u.site);
+    error(u.code, u.site, u.message, u.fix);
+  }
+  forEachRef(spec.document, (ref, _holder, tokens) => {
+    const site = formatPointer(tokens);
+    if (reported.has(site) || !ref.startsWith('#')) return;
+    let target: string[];
+    try {
+      target = parsePointer(ref);
+    } catch {
+      error('SDKGEN_REF_INVALID', site, `$ref "${ref}" is not a valid JSON pointer.`, 'Write it as "#/components/schemas/Name".');
+      return;
+    }
+    if (getAt(spec.document, target) !== undefined) return;
+    // Name the target as the author wrote it, in the file it lives in.
+    const where = spec.origin(formatPointer(target.slice(0, -1)));
+    const parent = getAt(spec.document, target.slice(0, -1));
+    const hints = isObject(parent) ? closestNames(target.at(-1) ?? '', Object.keys(parent)) : [];
+    const didYouMean = hints.length > 0 ? ` Did you mean ${hints.map((h) => `"${childPointer(where.pointer, h)}"`).join(' or ')}?` : '';
+    const missing = childPointer(where.pointer, target.at(-1) ?? '');
+    error('SDKGEN_REF_NOT_FOUND', site, `$ref "${ref}" points to ${missing} in ${where.file}, which does not exist.`, `Add ${missing} or correct the $ref.${didYouMean}`);
+  });
+}
+
+function resolveLocal(doc: Record<string, unknown>, node: unknown): unknown {
+  let current = node;
+  for (let hops = 0; hops < 32 && isObject(current) && typeof current.$ref === 'string'; hops++) {
+    if (!current.$ref.startsWith('#')) return undefined;
+    try {
+      current = getAt(doc, parsePointer(current.$ref));
+    } catch {
+      return undefined;
+    }
+  }
+  return current;
+}
+
+function checkOperations(doc: Record<string, unknown>, error: Report, warn: Report): void {
+  const paths = doc.paths as Record<string, unknown>;
+  const operationIds = new Map<string, string>();
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const itemPtr = formatPointer(['paths', path]);
+    const item = resolveLocal(doc, rawItem);
+    if (!isObject(item)) continue;
+    const templateNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
+    for (const method of OPERATION_METHODS) {
+      const op = item[method];
+      if (!isObject(op)) continue;
+      const opPtr = childPointer(itemPtr, method);
+      if (op.responses === undefined) {
+        error('SDKGEN_NO_RESPONSES', opPtr, `${method.toUpperCase()} ${path} has no \`responses\`.`, 'Add `responses:` with at least one status, e.g. `"200": { description: OK }`.');
+      } else if (!isObject(op.responses) || Object.keys(op.responses).length === 0) {
+        error('SDKGEN_NO_RESPONSES', childPointer(opPtr, 'responses'), `${method.toUpperCase()} ${path} has an empty \`responses\`.`, 'Add at least one status, e.g. `"200": { description: OK }`.');
+      }
+      const declared = new Set<string>();
+      for (const list of [item.parameters, op.parameters]) {
+        if (!Array.isArray(list)) continue;
+        for (const raw of list) {
+          const p = resolveLocal(doc, raw);
+          if (isObject(p) && p.in === 'path' && typeof p.name === 'string') declared.add(p.name);
+        }
+      }
+      for (const name of templateNames) {
+        if (declared.has(name)) continue;
+        warn('SDKGEN_PATH_PARAM_UNDECLARED', opPtr, `Path parameter {${name}} of ${path} is not declared on ${method.toUpperCase()}.`, `Add \`{ name: ${name}, in: path, required: true, schema: { type: string } }\` to \`parameters\`; sdkgen assumes a required string.`);
+      }
+      if (typeof op.operationId === 'string') {
+        const first = operationIds.get(op.operationId);
+        if (first === undefined) operationIds.set(op.operationId, opPtr);
+        else warn('SDKGEN_DUPLICATE_OPERATION_ID', childPointer(opPtr, 'operationId'), `operationId "${op.operationId}" is also used at ${first}.`, 'Give every operation a unique operationId; sdkgen adds a numeric suffix meanwhile.');
+      }
+    }
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * The ETag cache and `ifMatch` inside the request pipeline. `cachedAttempt` wraps one attempt: it
+ * hands `sendAttempt` a transport decorator that adds `If-None-Match` / `If-Match`, turns a `304`
+ * into the stored response (so decoding re-parses the stored text: every caller gets a fresh copy),
+ * and captures a `200`'s text for the store. Decoding, errors and retries stay where they are.
+ */
+
+import { InvalidRequestError } from '../errors.js';
+import { type Logger, redactUrl } from '../logger.js';
+import type { ClientConfig, ClientOptions, RequestOptions } from '../options.js';
+import type { PreparedRequest } from '../request/prepare.js';
+import type { WithResponse } from '../response/info.js';
+import type { Transport, TransportRequest, TransportResponse } from '../transport/types.js';
+import { type CacheOption, createEtagCache } from './cache-option.js';
+import { type CacheHit, type CacheRequest, EtagCache, INVALIDATING_METHODS } from './etag-cache.js';
+import { parseEntityTag } from './etag.js';
+import { LastSeenEtags } from './last-seen-etags.js';
+import type { CachedResponse } from './store.js';
+
+/** Per-client cache state, built once by `createCacheLayer`. */
+export interface CacheLayer {
+  /** `undefined` with `cache: false`. */
+  readonly cache: EtagCache | undefined;
+  readonly lastSeen: LastSeenEtags;
+  /** Lower-case request headers whose values partition the cache (they carry credentials). */
+  readonly credentialHeaders: readonly string[];
+  /** Query parameters that carry credentials (`apiKey` schemes `in: query`). */
+  readonly secretQueryParams: readonly string[];
+  readonly logger: Logger | undefined;
+}
+
+/** Builds the layer from the client's `cache` and `logger` options and its security schemes. */
+export function createCacheLayer(options: ClientOptions, config: ClientConfig): CacheLayer {
+  // `authorization` and `cookie` are always partition inputs: the user may set them through
+  // `defaultHeaders` or per-request `headers` without any declared scheme.
+  const credentialHeaders = new Set(['authorization', 'cookie']);
+  const secretQueryParams: string[] = [];
+  for (const scheme of Object.values(config.securitySchemes ?? {})) {
+    if (scheme.type !== 'apiKey') continue;
+    if (scheme.in === 'header') credentialHeaders.add(scheme.name.toLowerCase());
+    else if (scheme.in === 'query') secretQueryParams.push(scheme.name);
+  }
+  const logger = options.logger as Logger | undefined;
+  return {
+    cache: createEtagCache(options.cache as CacheOption | undefined),
+    lastSeen: new LastSeenEtags(),
+    credentialHeaders: [...credentialHeaders].sort(),
+    secretQueryParams,
+    logger: typeof logger?.debug === 'function' ? logger : undefined,
+  };
+}
+
+/**
+ * Runs one attempt through the cache. `send` is `sendAttempt` bound to the request and attempt
+ * options; it receives the transport to use.
+ */
+export async function cachedAttempt(
+  layer: CacheLayer,
+  transport: Transport,
+  req: PreparedRequest,
+  options: RequestOptions | undefined,
+  send: (transport: Transport) => Promise<WithResponse<unknown>>,
+): Promise<WithResponse<unknown>> {
+  const id = cacheRequest(layer, req);
+  const ifMatch = options?.ifMatch === 'auto' ? autoIfMatch(layer, id) : undefined;
+  const cache = layer.cache;
+  const mode = options?.cache;
+  // A caller who sets a validator header runs their own conditional request: stay out of the way.
+  const cacheable =
+    cache !== undefined &&
+    req.method === 'GET' &&
+    mode !== 'no-store' &&
+    req.headers['if-none-match'] === undefined &&
+    req.headers['if-modified-since'] === undefined;
+  let hit: CacheHit | undefined;
+  if (cacheable && mode !== 'no-cache') {
+    hit = await guard(layer, req, () => cache.lookup(id));
+    log(layer, hit ? 'cache hit, revalidating' : 'cache miss', req, hit && { etag: hit.entry.etag });
+  }
+  let seenEtag: string | undefined;
+
+  const through: Transport = {
+    request: async (treq: TransportRequest): Promise<TransportResponse> => {
+      const headers = ifMatch === undefined ? treq.headers : { ...treq.headers, 'if-match': ifMatch };
+      let res = await transport.request(
+        hit ? { ...treq, headers: { ...headers, 'if-none-match': hit.entry.etag } } : { ...treq, headers },
+      );
+      if (cacheable && res.status === 304) {
+        const fresh = hit && (await guard(layer, req, () => cache.refresh(hit, res.headers())));
+        await res.discard();
+        if (fresh) {
+          log(layer, 'cache revalidated (304), serving the stored body', req, { etag: fresh.etag });
+          seenEtag = fresh.etag;
+          return new StoredResponse(fresh, res.url);
+        }
+        // A 304 we cannot use: its ETag is not ours (or malformed), or we sent no validator (the
+        // entry went away meanwhile, or something between us and the server answered). Ask once
+        // more, unconditionally; a second 304 surfaces as an ApiError, never as an empty body.
+        log(layer, 'cache 304 without a usable entry, fetching again', req, { etag: res.header('etag') });
+        res = await transport.request({ ...treq, headers });
+      }
+      seenEtag = res.header('etag');
+      // Without an ETag there is nothing to store, and nothing to drop unless we held an entry.
+      if (cacheable && res.status === 200 && (seenEtag !== undefined || hit !== undefined)) {
+        if (hit) log(layer, 'cache entry changed (200)', req, { etag: seenEtag });
+        return new CapturingResponse(res, (text) =>
+          guard(layer, req, async () => {
+            const outcome = await cache.save(id, res.status, res.headers(), text);
+            if (outcome !== 'stored') log(layer, `cache not stored: ${outcome}`, req);
+          }),
+        );
+      }
+      return res;
+    },
+  };
+
+  const result = await send(through);
+  const tag = parseEntityTag(seenEtag);
+  if (req.method === 'DELETE') layer.lastSeen.forget(id);
+  else if (tag) layer.lastSeen.remember(id, tag.value);
+  if (cache !== undefined && INVALIDATING_METHODS.has(req.method)) {
+    await guard(layer, req, () => cache.invalidate(id));
+    log(layer, 'cache invalidated after write', req);
+  }
+  return result;
+}
+
+/** The request as the cache sees it: credential values picked out of the final headers and URL. */
+function cacheRequest(layer: CacheLayer, req: PreparedRequest): CacheRequest {
+  const credentials: string[] = [];
+  for (const name of layer.credentialHeaders) {
+    const value = req.headers[name];
+    if (value !== undefined) credentials.push(`${name}:${value}`);
+  }
+  if (layer.secretQueryParams.length > 0) credentials.push(...secretQueryPairs(req.url, layer.secretQueryParams));
+  return {
+    method: req.method,
+    url: req.url,
+    credentials,
+    secretQueryParams: layer.secretQueryParams,
+    headers: req.headers,
+  };
+}
+
+function secretQueryPairs(url: string, names: readonly string[]): string[] {
+  const q = url.indexOf('?');
+  if (q === -1) return [];
+  const wanted = new Set(names.flatMap((n) => [n, encodeURIComponent(n)]));
+  return url
+    .slice(q + 1)
+    .split('&')
+    .filter((pair) => wanted.has(pair.slice(0, pair.includes('=') ? pair.indexOf('=') : undefined)));
+}
+
+/**
+ * `ifMatch: 'auto'`: the ETag last seen for this URL (same credentials). Without one the write
+ * would go out unconditionally, which is exactly what the caller asked to prevent: refuse instead.
+ */
+function autoIfMatch(layer: CacheLayer, id: CacheRequest): string {
+  const tag = layer.lastSeen.get(id);
+  if (tag === undefined) {
+    throw new InvalidRequestError(
+      `ifMatch: 'auto' needs an ETag seen for ${redactUrl(id.url, new Set(layer.secretQueryParams.map((n) => n.toLowerCase())))}, and none was: fetch the resource first, or pass the ETag`,
+    );
+  }
+  return tag;
+}
+
+/**
+ * A stored `200` dressed as a transport response; `text()` hands out the stored string, which the
+ * decoder parses into a fresh value. A class rather than an object of closures: one allocation
+ * per hit.
+ */
+class StoredResponse implements TransportResponse {
+  readonly status: number;
+  readonly url: string;
+  readonly #entry: CachedResponse;
+  #headers: Headers | undefined;
+
+  constructor(entry: CachedResponse, url: string) {
+    this.#entry = entry;
+    this.status = entry.status;
+    this.url = url;
+  }
+
+  header(name: string): string | undefined {
+    return this.#entry.headers[name];
+  }
+
+  headers(): Headers {
+    return (this.#headers ??= new Headers(this.#entry.headers));
+  }
+
+  async text(limit?: number): Promise<string> {
+    const body = this.#entry.body;
+    return limit === undefined ? body : new TextDecoder().decode(new TextEncoder().encode(body).subarray(0, limit));
+  }
+
+  async bytes(): Promise<Uint8Array> {
+    return new TextEncoder().encode(this.#entry.body);
+  }
+
+  async blob(): Promise<Blob> {
+    return new Blob([this.#entry.body], { type: this.#entry.headers['content-type'] ?? '' });
+  }
+
+  async discard(): Promise<void> {}
+}
+
+/** Passes a response through, handing its text to `onText` when the decoder reads it whole. */
+class CapturingResponse implements TransportResponse {
+  readonly status: number;
+  readonly url: string;
+  readonly #res: TransportResponse;
+  readonly #onText: (text: string) => Promise<void>;
+
+  constructor(res: TransportResponse, onText: (text: string) => Promise<void>) {
+    this.#res = res;
+    this.#onText = onText;
+    this.status = res.status;
+    this.url = res.url;
+  }
+
+  header(name: string): string | undefined {
+    return this.#res.header(name);
+  }
+
+  headers(): Headers {
+    return this.#res.headers();
+  }
+
+  async text(limit?: number): Promise<string> {
+    const text = await this.#res.text(limit);
+    if (limit === undefined) await this.#onText(text);
+    return text;
+  }
+
+  bytes(): Promise<Uint8Array> {
+    return this.#res.bytes();
+  }
+
+  blob(): Promise<Blob> {
+    return this.#res.blob();
+  }
+
+  discard(): Promise<void> {
+    return this.#res.discard();
+  }
+}
+
+/** A failing store (Redis down, ...) must not fail the call: log it and go on without the cache. */
+async function guard<T>(layer: CacheLayer, req: PreparedRequest, op: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await op();
+  } catch (error) {
+    log(layer, 'cache store failed, continuing without it', req, {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return undefined;
+  }
+}
+
+function log(layer: CacheLayer, message: string, req: PreparedRequest, data?: Record<string, unknown>): void {
+  if (layer.logger === undefined) return;
+  const extra = new Set(layer.secretQueryParams.map((n) => n.toLowerCase()));
+  layer.logger.debug(message, { method: req.method, url: redactUrl(req.url, extra), ...data });
+}

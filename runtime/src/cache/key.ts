@@ -1,0 +1,83 @@
+/**
+ * Cache keys. A key names one stored response: method, URL with its query in a canonical order,
+ * a hash of the credentials the request carried, and (for a response with `Vary`) a hash of the
+ * request's values for the varying headers. Raw credentials never appear in a key, so a shared
+ * store (Redis, Keyv) never holds them: query-string API keys are cut out of the URL and hashed.
+ * @see https://www.rfc-editor.org/rfc/rfc9111#section-2 (the cache key)
+ */
+
+import { fnv1a64 } from './hash.js';
+
+/** What identifies a request for the cache, before `Vary` is known. */
+export interface CacheKeyInput {
+  /** Upper-case method. */
+  readonly method: string;
+  /** Absolute URL as sent, query already encoded. */
+  readonly url: string;
+  /**
+   * Every credential value the request carries (bearer token, API key, `user:password`, cookie
+   * value, ...), in a stable order. Empty for anonymous requests.
+   */
+  readonly credentials: readonly string[];
+  /** Query parameters that carry credentials; removed from the URL in the key (they are hashed). */
+  readonly secretQueryParams?: readonly string[] | undefined;
+}
+
+/**
+ * The URL with query pairs sorted by name (a stable sort: repeated names keep their relative
+ * order, since `tag=a&tag=b` may mean something else than `tag=b&tag=a`), the fragment dropped,
+ * and the named secret parameters removed. Comparison is on the encoded form the SDK sends.
+ */
+export function normalizeUrl(url: string, secretQueryParams: readonly string[] = []): string {
+  const hash = url.indexOf('#');
+  const bare = hash === -1 ? url : url.slice(0, hash);
+  const q = bare.indexOf('?');
+  if (q === -1) return bare;
+  const secrets = new Set<string>();
+  for (const name of secretQueryParams) secrets.add(encodeURIComponent(name)).add(name);
+  const pairs = bare
+    .slice(q + 1)
+    .split('&')
+    .filter((pair) => pair !== '' && !secrets.has(pairName(pair)));
+  pairs.sort((a, b) => {
+    const na = pairName(a);
+    const nb = pairName(b);
+    return na < nb ? -1 : na > nb ? 1 : 0;
+  });
+  return pairs.length === 0 ? bare.slice(0, q) : `${bare.slice(0, q)}?${pairs.join('&')}`;
+}
+
+function pairName(pair: string): string {
+  const eq = pair.indexOf('=');
+  return eq === -1 ? pair : pair.slice(0, eq);
+}
+
+/**
+ * The partition of a set of credentials: `anon` without any, else a 64-bit FNV-1a hash
+ * (see `hash.ts` for why a non-cryptographic hash is enough here).
+ */
+export function credentialsPartition(credentials: readonly string[]): string {
+  return credentials.length === 0 ? 'anon' : fnv1a64(credentials);
+}
+
+/**
+ * The key of a request before `Vary` is known: `GET https://host/path?a=1&b=2 cred:<hash>`.
+ * Under it the store holds either the response (no `Vary`) or a `VaryIndex` naming the headers.
+ */
+export function baseCacheKey(input: CacheKeyInput): string {
+  return `${input.method} ${normalizeUrl(input.url, input.secretQueryParams)} cred:${credentialsPartition(input.credentials)}`;
+}
+
+/**
+ * The key of one variant: the base key plus a hash of the request's values for the `Vary` names
+ * (hashed, not spelled out, because `Vary: Authorization` or `Cookie` would otherwise put a
+ * credential in the key). `null` (header absent) hashes differently from `''`.
+ */
+export function variantCacheKey(baseKey: string, names: readonly string[], values: readonly (string | null)[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const value = values[i];
+    parts.push(names[i] ?? '', value === null || value === undefined ? '!absent' : `=${value}`);
+  }
+  return `${baseKey} vary:${fnv1a64(parts)}`;
+}

@@ -1,0 +1,135 @@
+import { APIPromise } from './api-promise.js';
+import { cachedAttempt, createCacheLayer, type CacheLayer } from './cache/cache-layer.js';
+import { InvalidRequestError } from './errors.js';
+import { DEFAULTS, type ClientConfig, type ClientOptions, type RequestOptions } from './options.js';
+import type { OperationDescriptor } from './operation.js';
+import { paginate, type PagePromise, type PageRequestOptions } from './pagination/index.js';
+import { applyPageUrl } from './pagination/page-url.js';
+import { prepareRequest, type PrepareContext, type PreparedRequest } from './request/prepare.js';
+import { parseBaseUrl } from './request/url.js';
+import type { WithResponse } from './response/info.js';
+import { callSettings, sendWithRetries, systemClock, type RetryClock } from './retry/send-with-retries.js';
+import { sendAttempt } from './send.js';
+import { resolveTransport } from './transport/resolve.js';
+import type { Transport } from './transport/types.js';
+
+/**
+ * The base of every generated client. A generated method is one call:
+ * `this._client.request(op, pathArgs, params, options)`.
+ *
+ * The pipeline is a chain of small steps, each a protected method so later layers (retries,
+ * idempotency, ETag cache, hooks) can override one step:
+ * `prepare` (URL, headers, body, auth) -> `execute` (cache lookup, retry loop) -> `sendAttempt`
+ * (one HTTP exchange, decoded).
+ */
+export class BaseClient {
+  /** The options the client was created with (credentials included). */
+  readonly options: ClientOptions;
+  /** The generated per-SDK configuration. */
+  readonly config: ClientConfig;
+  protected readonly transport: Transport;
+  protected readonly context: PrepareContext;
+  /** Time, sleep and randomness of the retry logic; tests substitute a fake clock. */
+  protected clock: RetryClock = systemClock;
+  /** ETag cache and `ifMatch: 'auto'` state (cache/cache-layer.ts). */
+  protected readonly cacheLayer: CacheLayer;
+
+  constructor(options: ClientOptions, config: ClientConfig) {
+    this.options = options;
+    this.config = config;
+    const baseUrl = options.baseUrl ?? config.baseUrl;
+    if (baseUrl === undefined) {
+      throw new InvalidRequestError('No base URL: pass `baseUrl` (the API description declares no server)');
+    }
+    const defaultHeaders: Record<string, string> = {};
+    for (const [name, value] of Object.entries(options.defaultHeaders ?? {})) defaultHeaders[name.toLowerCase()] = value;
+    this.context = {
+      base: parseBaseUrl(baseUrl),
+      config,
+      credentials: options as Readonly<Record<string, unknown>>,
+      defaultHeaders,
+      idempotencyHeader: (options.idempotencyHeader ?? config.idempotencyHeader ?? DEFAULTS.idempotencyHeader).toLowerCase(),
+    };
+    this.transport = resolveTransport(options.transport);
+    this.cacheLayer = createCacheLayer(options, config);
+  }
+
+  /**
+   * Calls one operation. Path arguments are positional in template order; `params` holds query,
+   * header, cookie and body fields per the descriptor's layout.
+   */
+  request<T>(
+    op: OperationDescriptor,
+    pathArgs: readonly unknown[],
+    params: object | undefined,
+    options?: RequestOptions,
+  ): APIPromise<T> {
+    return new APIPromise<T>(this.execute(op, pathArgs, params, options) as Promise<WithResponse<T>>);
+  }
+
+  /**
+   * Calls a paginated operation (`op.pagination` set). Awaiting the result gives the first page;
+   * `for await` over it gives every item; `.pages()` every page. Each page goes through the same
+   * pipeline as `request` (auth, retries, idempotency, ETag cache).
+   */
+  requestPage<Item, P extends object | undefined = Record<string, unknown>>(
+    op: OperationDescriptor,
+    pathArgs: readonly unknown[],
+    params: P,
+    options?: PageRequestOptions,
+  ): PagePromise<Item, P> {
+    const { origin, prefix } = this.context.base;
+    return paginate<Item, P>(
+      {
+        baseUrl: origin + prefix,
+        allowCrossOrigin: this.options.allowCrossOriginPagination,
+        execute: (pageOp, pageParams) => this.execute(pageOp, pathArgs, pageParams, options),
+      },
+      op,
+      params,
+      options,
+    );
+  }
+
+  /** Builds the request once; every attempt of the call reuses it. */
+  protected prepare(
+    op: OperationDescriptor,
+    pathArgs: readonly unknown[],
+    params: object | undefined,
+    options: RequestOptions | undefined,
+  ): PreparedRequest | Promise<PreparedRequest> {
+    const req = prepareRequest(this.context, op, pathArgs, params, options);
+    // Link-style pages swap the built URL for the server's next-page URL (pagination/page-url.ts).
+    return req instanceof Promise ? req.then(applyPageUrl) : applyPageUrl(req);
+  }
+
+  /** The whole call: prepare, then (later) cache lookup and retries around `attempt`. */
+  protected async execute(
+    op: OperationDescriptor,
+    pathArgs: readonly unknown[],
+    params: object | undefined,
+    options: RequestOptions | undefined,
+  ): Promise<WithResponse<unknown>> {
+    const req = await this.prepare(op, pathArgs, params, options);
+    // Cache lookup goes here (ETag layer).
+    // Retries, idempotency key, Retry-After, problem details, hooks and log lines (retry/send-with-retries.ts).
+    return sendWithRetries(req, callSettings(this.options, this.config, options, this.clock), (r) => this.attempt(r, options));
+  }
+
+  /** One attempt with the effective timeout and the caller's signal. */
+  protected attempt(req: PreparedRequest, options: RequestOptions | undefined): Promise<WithResponse<unknown>> {
+    const attemptOptions = {
+      timeout: options?.timeout ?? this.options.timeout ?? DEFAULTS.timeout,
+      signal: options?.signal,
+    };
+    // The cache hands sendAttempt a transport that adds validators and serves 304s from the store.
+    return cachedAttempt(this.cacheLayer, this.transport, req, options, (transport) =>
+      sendAttempt(transport, req, attemptOptions),
+    );
+  }
+
+  /** Closes pooled connections. Requests made afterwards fail with `ConnectionError`. */
+  async close(): Promise<void> {
+    await this.transport.close?.();
+  }
+}

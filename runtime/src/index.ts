@@ -1,0 +1,65 @@
+/**
+ * `@sdkgen/runtime`: what generated SDKs import. Everything exported here is public API.
+ */
+export { BaseClient } from './client.js';
+export { APIPromise } from './api-promise.js';
+export type { ResponseInfo, WithResponse } from './response/info.js';
+export type { CacheLimits, ClientConfig, ClientOptions, Credential, RequestOptions } from './options.js';
+export {
+  DEFAULT_CACHE_MAX_BYTES,
+  DEFAULT_CACHE_MAX_ENTRIES,
+  MemoryCacheStore,
+  type CachedResponse,
+  type CacheOption,
+  type CacheRecord,
+  type CacheStore,
+  type MemoryCacheStoreOptions,
+  type VaryIndex,
+} from './cache/index.js';
+export { DEFAULTS } from './options.js';
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  InvalidRequestError,
+  InvalidResponseError,
+  makeApiError,
+  NotFoundError,
+  PermissionDeniedError,
+  PreconditionFailedError,
+  RateLimitError,
+  SdkError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from './errors.js';
+export type { ApiErrorInit } from './errors.js';
+export { isProblem, problemExtensions, type ProblemDetails } from './problem.js';
+export type { Logger } from './logger.js';
+export type { OnRequestHook, OnResponseHook, RequestHookInfo, ResponseHookInfo } from './hooks.js';
+export type { RetryClock } from './retry/send-with-retries.js';
+export type * from './operation.js';
+export type { AttemptSignal, Transport, TransportBody, TransportRequest, TransportResponse } from './transport/types.js';
+export { UndiciTransport } from './transport/undici.js';
+export { FetchTransport, toAbortSignal } from './transport/fetch.js';
+export { AutoTransport } from './transport/auto.js';
+export { sendAttempt, type AttemptOptions } from './send.js';
+export type { PreparedRequest } from './request/prepare.js';
+export { MAX_ERROR_BODY_BYTES } from './response/decode.js';
+export {
+  Page,
+  PagePromise,
+  PaginationError,
+  parseLinkHeader,
+  type LinkValue,
+  type PageRequest,
+  type PageRequestOptions,
+  type PageResponse,
+  type PaginationOptions,
+  type PaginationSpec,
+  type PaginationStyle,
+  type PageParamSpec,
+} from './pagination/index.js';

@@ -1,0 +1,103 @@
+import type { OnRequestHook, OnResponseHook } from './hooks.js';
+import type { Logger } from './logger.js';
+import type { CacheStore } from './cache/store.js';
+import type { SecuritySchemeSpec } from './operation.js';
+import type { Transport } from './transport/types.js';
+
+/** A credential: a string, or a function (maybe async) called before every request, e.g. to refresh a token. */
+export type Credential = string | (() => string | undefined | Promise<string | undefined>);
+
+/** Bounds of the built-in ETag cache. */
+export interface CacheLimits {
+  /** @default 1000 */
+  readonly maxEntries?: number;
+  /** @default 10 MiB */
+  readonly maxBytes?: number;
+}
+
+/**
+ * User-facing client options (DESIGN.md section 3). The generated client's options interface extends
+ * this with its credential options (`apiKey`, `bearerToken`, `username`/`password`, `accessToken`, ...).
+ */
+export interface ClientOptions {
+  /** @default the spec's first server */
+  baseUrl?: string | undefined;
+  /** Retries after the first attempt. @default 2 */
+  maxRetries?: number | undefined;
+  /** Milliseconds per attempt (connect, headers and body). @default 60_000 */
+  timeout?: number | undefined;
+  /** Longest `Retry-After` honoured, in ms; longer asks fail at once. @default 60_000 */
+  maxRetryAfter?: number | undefined;
+  /**
+   * ETag cache: `true` (built-in LRU, 1000 entries / 10 MiB), `false` (off), `{ maxEntries, maxBytes }`,
+   * or a `CacheStore` (e.g. Redis-backed, shared between processes).
+   * @default true
+   * @see docs/cache.md
+   */
+  cache?: boolean | CacheLimits | CacheStore | undefined;
+  /** @default 'auto' */
+  transport?: 'auto' | 'undici' | 'fetch' | Transport | undefined;
+  /** Header carrying idempotency keys. @default the spec's, else `Idempotency-Key` */
+  idempotencyHeader?: string | undefined;
+  /** Sent with every request; per-request `headers` win. */
+  defaultHeaders?: Record<string, string> | undefined;
+  /**
+   * Debug logger (`console` fits): one line per attempt, retry (reason and delay) and failure.
+   * Credentials in headers and query parameters are redacted. @default none
+   */
+  logger?: Logger | undefined;
+  /** Called before each attempt (retries included); may add headers for that attempt. */
+  onRequest?: OnRequestHook | undefined;
+  /** Called for each response, 2xx or not, before the retry decision. */
+  onResponse?: OnResponseHook | undefined;
+  /**
+   * Follow next-page URLs (`Link` header, next-URL fields) on another origin than `baseUrl`, sending
+   * the client's credentials there. @default false
+   */
+  allowCrossOriginPagination?: boolean | undefined;
+}
+
+/** Generated, per SDK: what the spec says about servers, auth and idempotency. */
+export interface ClientConfig {
+  readonly baseUrl?: string | undefined;
+  readonly securitySchemes?: Readonly<Record<string, SecuritySchemeSpec>> | undefined;
+  /** The spec's idempotency header name, when any operation declares one. */
+  readonly idempotencyHeader?: string | undefined;
+  readonly sdkName?: string | undefined;
+  readonly sdkVersion?: string | undefined;
+}
+
+/** Per-call options, the last argument of every generated method. */
+export interface RequestOptions {
+  /** Aborts the call (and any retry wait); the call rejects with `AbortError`. */
+  signal?: AbortSignal | undefined;
+  /** Milliseconds per attempt. @default the client's `timeout` */
+  timeout?: number | undefined;
+  /** @default the client's `maxRetries` */
+  maxRetries?: number | undefined;
+  /** Extra headers; `null` or `undefined` removes a header the SDK would send. */
+  headers?: Record<string, string | null | undefined> | undefined;
+  /** Overrides the generated idempotency key. */
+  idempotencyKey?: string | undefined;
+  /**
+   * Sent as `If-Match` (optimistic concurrency; a mismatch throws `PreconditionFailedError`). `'auto'`
+   * sends the ETag last seen for this URL with the same credentials, and throws
+   * `InvalidRequestError` (sending nothing) when none was seen.
+   * @see https://www.rfc-editor.org/rfc/rfc9110#section-13.1.1
+   */
+  ifMatch?: 'auto' | (string & {}) | undefined;
+  /** `no-store`: bypass the ETag cache; `no-cache`: fetch without `If-None-Match` and store the result. */
+  cache?: 'no-store' | 'no-cache' | undefined;
+  /** Pagination: stop after this many items. */
+  maxItems?: number | undefined;
+  /** Pagination: stop after this many pages. */
+  maxPages?: number | undefined;
+}
+
+/** Effective defaults of `ClientOptions`. */
+export const DEFAULTS = {
+  maxRetries: 2,
+  timeout: 60_000,
+  maxRetryAfter: 60_000,
+  idempotencyHeader: 'Idempotency-Key',
+} as const;

@@ -1,0 +1,151 @@
+import { applyAuth } from '../auth.js';
+import type { ClientConfig, RequestOptions } from '../options.js';
+import type { OperationDescriptor, ParamSpec } from '../operation.js';
+import type { TransportBody } from '../transport/types.js';
+import { encodeBody } from './body.js';
+import { appendCookieParam, serializeHeaderParam } from './header-params.js';
+import { buildPath, compilePath, type CompiledPath } from './path.js';
+import { appendQueryParam } from './query.js';
+import { joinPath, type BaseUrl } from './url.js';
+
+/**
+ * A request ready for the transport. It holds no per-attempt state, so the retry layer can hand the
+ * same object to `sendAttempt` again; only a `ReadableStream` body cannot be resent (`replayable`).
+ */
+export interface PreparedRequest {
+  readonly op: OperationDescriptor;
+  readonly method: string;
+  readonly origin: string;
+  /** Path and query string, encoded. */
+  readonly path: string;
+  readonly url: string;
+  /** Lower-case names; later layers (idempotency, cache) may add to it before the first attempt. */
+  readonly headers: Record<string, string>;
+  readonly body: TransportBody | undefined;
+  readonly replayable: boolean;
+}
+
+/** What building a request needs from the client. */
+export interface PrepareContext {
+  readonly base: BaseUrl;
+  readonly config: ClientConfig;
+  /** The client options, where credentials live under the names `SecuritySchemeSpec` gives. */
+  readonly credentials: Readonly<Record<string, unknown>>;
+  /** Lower-case names. */
+  readonly defaultHeaders: Readonly<Record<string, string>>;
+  /** Lower-case name of the idempotency header. */
+  readonly idempotencyHeader: string;
+}
+
+/** Per-descriptor work done once: the split path template and the param names a flat body must skip. */
+interface CompiledOperation {
+  readonly path: CompiledPath;
+  readonly consumed: ReadonlySet<string>;
+}
+
+const compiled = new WeakMap<OperationDescriptor, CompiledOperation>();
+
+function compile(op: OperationDescriptor): CompiledOperation {
+  let c = compiled.get(op);
+  if (c === undefined) {
+    const consumed = new Set<string>();
+    for (const list of [op.query, op.headers, op.cookies]) {
+      for (const p of list ?? []) consumed.add(p.group ?? p.name);
+    }
+    c = { path: compilePath(op.path, op.pathParams), consumed };
+    compiled.set(op, c);
+  }
+  return c;
+}
+
+function readParam(params: Record<string, unknown> | undefined, spec: ParamSpec): unknown {
+  if (params === undefined) return undefined;
+  if (spec.group === undefined) return params[spec.name];
+  const group = params[spec.group];
+  return typeof group === 'object' && group !== null ? (group as Record<string, unknown>)[spec.name] : undefined;
+}
+
+/** The flat layout: every defined property not claimed by a query/header/cookie parameter is a body field. */
+function leftovers(params: Record<string, unknown> | undefined, consumed: ReadonlySet<string>): Record<string, unknown> | undefined {
+  if (params === undefined) return undefined;
+  let body: Record<string, unknown> | undefined;
+  for (const key in params) {
+    if (consumed.has(key) || params[key] === undefined || !Object.hasOwn(params, key)) continue;
+    (body ??= {})[key] = params[key];
+  }
+  return body;
+}
+
+/**
+ * Builds URL, headers and body for one call: path params (one encoded segment each), query per
+ * style/explode, header and cookie params, the body (flat or grouped layout), auth, then the
+ * caller's per-request headers. Returns a promise only when a credential is a function.
+ */
+export function prepareRequest(
+  ctx: PrepareContext,
+  op: OperationDescriptor,
+  pathArgs: readonly unknown[],
+  rawParams: object | undefined,
+  options: RequestOptions | undefined,
+): PreparedRequest | Promise<PreparedRequest> {
+  const c = compile(op);
+  const params = rawParams as Record<string, unknown> | undefined;
+  const path = joinPath(ctx.base.prefix, buildPath(c.path, pathArgs));
+  const query: string[] = [];
+  const cookies: string[] = [];
+  const headers: Record<string, string> = {};
+  if (op.response === 'json') headers['accept'] = 'application/json';
+  if (op.query) for (const q of op.query) appendQueryParam(query, q, readParam(params, q));
+  if (op.headers) {
+    for (const h of op.headers) {
+      const v = serializeHeaderParam(h, readParam(params, h));
+      if (v !== undefined) headers[h.name.toLowerCase()] = v;
+    }
+  }
+  if (op.cookies) for (const k of op.cookies) appendCookieParam(cookies, k, readParam(params, k));
+
+  let body: TransportBody | undefined;
+  let contentType: string | undefined;
+  if (op.body) {
+    let value = op.body.group === undefined ? leftovers(params, c.consumed) : params?.[op.body.group];
+    if (value === undefined && op.body.required && op.body.encoding === 'json') value = {};
+    if (value !== undefined) ({ body, contentType } = encodeBody(op.body, value));
+  }
+
+  const finish = (): PreparedRequest => {
+    Object.assign(headers, ctx.defaultHeaders);
+    if (contentType !== undefined) headers['content-type'] = contentType;
+    if (cookies.length > 0) {
+      const existing = headers['cookie'];
+      headers['cookie'] = (existing ? `${existing}; ` : '') + cookies.join('; ');
+    }
+    if (options !== undefined) applyRequestOptions(ctx, headers, options);
+    const fullPath = query.length > 0 ? `${path}?${query.join('&')}` : path;
+    return {
+      op,
+      method: op.method,
+      origin: ctx.base.origin,
+      path: fullPath,
+      url: ctx.base.origin + fullPath,
+      headers,
+      body,
+      replayable: !(typeof ReadableStream !== 'undefined' && body instanceof ReadableStream),
+    };
+  };
+
+  const auth = applyAuth({ headers, query, cookies }, op.security, ctx.config.securitySchemes, ctx.credentials);
+  return auth === undefined ? finish() : auth.then(finish);
+}
+
+/** Per-call header options win over everything the SDK computed; `null`/`undefined` remove a header. */
+function applyRequestOptions(ctx: PrepareContext, headers: Record<string, string>, options: RequestOptions): void {
+  if (options.ifMatch !== undefined) headers['if-match'] = options.ifMatch;
+  if (options.idempotencyKey !== undefined) headers[ctx.idempotencyHeader] = options.idempotencyKey;
+  if (options.headers !== undefined) {
+    for (const [name, value] of Object.entries(options.headers)) {
+      const key = name.toLowerCase();
+      if (value === null || value === undefined) delete headers[key];
+      else headers[key] = value;
+    }
+  }
+}

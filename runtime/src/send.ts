@@ -1,0 +1,68 @@
+import { AttemptAbort } from './attempt-signal.js';
+import { AbortError, ConnectionError, SdkError, TimeoutError } from './errors.js';
+import { decodeBody, readApiError } from './response/decode.js';
+import { LazyResponseInfo, type WithResponse } from './response/info.js';
+import type { PreparedRequest } from './request/prepare.js';
+import type { Transport } from './transport/types.js';
+
+/** Per-attempt settings. */
+export interface AttemptOptions {
+  /** Milliseconds for the whole attempt, body included. */
+  readonly timeout: number;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * One HTTP attempt: send, then read and decode the body. Non-2xx statuses throw `ApiError`
+ * subclasses; failures without a response throw `ConnectionError`, `TimeoutError` or `AbortError`.
+ *
+ * It keeps no state between calls, so the retry layer can call it again with the same prepared
+ * request. One timer and one lightweight `AttemptAbort` per attempt; both abort paths stop the transport
+ * request, which releases or destroys its connection.
+ */
+export async function sendAttempt(
+  transport: Transport,
+  req: PreparedRequest,
+  options: AttemptOptions,
+): Promise<WithResponse<unknown>> {
+  const userSignal = options.signal;
+  if (userSignal?.aborted) throw new AbortError('The request was aborted', { cause: userSignal.reason });
+  const signal = new AttemptAbort();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    signal.abort(new Error(`timed out after ${options.timeout} ms`));
+  }, options.timeout);
+  const onAbort = userSignal && ((): void => signal.abort(userSignal.reason));
+  if (onAbort) userSignal.addEventListener('abort', onAbort, { once: true });
+  try {
+    const res = await transport.request({
+      method: req.method,
+      url: req.url,
+      origin: req.origin,
+      path: req.path,
+      headers: req.headers,
+      body: req.body,
+      signal,
+    });
+    if (res.status < 200 || res.status > 299) throw await readApiError(res, req.method, withoutQuery(req.url));
+    const data = await decodeBody(res, req.method, req.op.response);
+    return { data, response: new LazyResponseInfo(res) };
+  } catch (error) {
+    if (error instanceof SdkError) throw error;
+    if (userSignal?.aborted) throw new AbortError('The request was aborted', { cause: error });
+    const url = withoutQuery(req.url);
+    if (timedOut) throw new TimeoutError(`${req.method} ${url} timed out after ${options.timeout} ms`, { cause: error });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConnectionError(`${req.method} ${url} failed: ${reason}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) userSignal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Errors and messages leave out the query string, which may carry an API key. */
+function withoutQuery(url: string): string {
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+}

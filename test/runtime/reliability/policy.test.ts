@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { retryDecision, type AttemptOutcome } from '../../../runtime/src/retry/policy.js';
+
+const status = (s: number, shouldRetry?: string): AttemptOutcome => ({ kind: 'response', status: s, shouldRetry });
+
+describe('retryDecision', () => {
+  const table: { method: string; key?: boolean; outcome: AttemptOutcome; want: boolean }[] = [
+    // Statuses, idempotent method.
+    ...[408, 409, 429, 500, 502, 503, 504].map((s) => ({ method: 'GET', outcome: status(s), want: true })),
+    ...[400, 401, 403, 404, 412, 422, 501, 505, 302].map((s) => ({ method: 'GET', outcome: status(s), want: false })),
+    // No response.
+    { method: 'GET', outcome: { kind: 'connection' }, want: true },
+    { method: 'GET', outcome: { kind: 'timeout' }, want: true },
+    { method: 'GET', outcome: { kind: 'abort' }, want: false },
+    { method: 'GET', outcome: { kind: 'other' }, want: false },
+    // Methods.
+    ...['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'get', 'put'].map((method) => ({ method, outcome: status(503), want: true })),
+    { method: 'POST', outcome: status(503), want: false },
+    { method: 'PATCH', outcome: status(503), want: false },
+    { method: 'POST', outcome: { kind: 'connection' }, want: false },
+    { method: 'PATCH', outcome: { kind: 'timeout' }, want: false },
+    { method: 'POST', key: true, outcome: status(503), want: true },
+    { method: 'PATCH', key: true, outcome: status(429), want: true },
+    { method: 'POST', key: true, outcome: { kind: 'connection' }, want: true },
+    { method: 'post', key: true, outcome: { kind: 'timeout' }, want: true },
+    { method: 'POST', key: true, outcome: { kind: 'abort' }, want: false },
+    { method: 'POST', key: true, outcome: status(400), want: false },
+    // x-should-retry overrides the status list, both ways.
+    { method: 'GET', outcome: status(400, 'true'), want: true },
+    { method: 'GET', outcome: status(503, 'false'), want: false },
+    { method: 'GET', outcome: status(503, ' FALSE '), want: false },
+    { method: 'GET', outcome: status(404, 'True'), want: true },
+    { method: 'GET', outcome: status(503, 'maybe'), want: true },
+    { method: 'GET', outcome: status(404, 'maybe'), want: false },
+    { method: 'POST', key: true, outcome: status(400, 'true'), want: true },
+    { method: 'POST', key: true, outcome: status(503, 'false'), want: false },
+    // ...but cannot make an un-keyed POST safe to repeat.
+    { method: 'POST', outcome: status(503, 'true'), want: false },
+  ];
+  it.each(table)('$method key=$key $outcome.kind $outcome.status -> $want', ({ method, key, outcome, want }) => {
+    const decision = retryDecision({ method, hasIdempotencyKey: key ?? false, outcome });
+    expect(decision.retry).toBe(want);
+    expect(decision.reason).not.toBe('');
+  });
+});
