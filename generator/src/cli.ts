@@ -10,7 +10,7 @@ import { applyPlan, describePlan, isClean, planOutput } from './cli/output.js';
 import { specReader } from './cli/read.js';
 import { watchSpec } from './cli/watch.js';
 import { formatDiagnostic, SpecError, type Diagnostic } from './diagnostics.js';
-import { generate, UsageError, type GenerateResult } from './generate.js';
+import { checkGenerateOptions, generate, UsageError, type GenerateResult } from './generate.js';
 import { loadSpec } from './load/index.js';
 
 /** Exit codes (DESIGN.md section 1). */
@@ -63,13 +63,21 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** Paginated methods listed by name in the summary; the rest are counted. */
+const MAX_PAGINATED_LINES = 12;
+
 /** The one-screen summary printed after a run. */
 function summaryLines(result: GenerateResult, written: string): string[] {
-  const { operations, resources, paginated, durationMs } = result.summary;
+  const { operations, resources, paginated, paginatedOperations, durationMs } = result.summary;
+  // Which methods page and how, bounded so the summary stays one screen on large specs.
+  const shown = paginatedOperations.slice(0, MAX_PAGINATED_LINES);
+  const width = Math.max(0, ...shown.map((p) => p.method.length));
   return [
     `  operations  ${operations}`,
     `  resources   ${resources}`,
     `  paginated   ${paginated}`,
+    ...shown.map((p) => `    ${p.method.padEnd(width)}  ${p.description}`),
+    ...(paginatedOperations.length > shown.length ? [`    ... and ${paginatedOperations.length - shown.length} more`] : []),
     `  files       ${written}`,
     `  time        ${durationMs} ms`,
   ];
@@ -124,6 +132,7 @@ async function resolveInvocation(specArg: string | undefined, flags: GenerateFla
   const runtimeImport = flags.runtimeImport ?? config.runtimeImport;
   if (name !== undefined) inv.name = name;
   if (runtimeImport !== undefined) inv.runtimeImport = runtimeImport;
+  checkGenerateOptions({ name, runtimeImport });
   return inv;
 }
 

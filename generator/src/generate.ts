@@ -6,6 +6,7 @@
  */
 import { Diagnostics, type Diagnostic } from './diagnostics.js';
 import { isBindingIdentifier } from './emit/escape.js';
+import { paginationOf } from './emit/operation-types.js';
 import { emitSdk, type GeneratedFile } from './emit/sdk.js';
 import type { LoadedSpec } from './load/index.js';
 import type { ApiModel } from './model.js';
@@ -37,6 +38,8 @@ export interface GenerateSummary {
   resources: number;
   /** Operations the runtime pages through (`for await`). */
   paginated: number;
+  /** Which operations page and how, in resource order: `pets.list` and `cursor ?cursor <- /next_cursor, items /data (shape)`. */
+  paginatedOperations: { method: string; description: string }[];
   /** Wall time of the run in milliseconds (the only clock the core reads). */
   durationMs: number;
 }
@@ -63,9 +66,7 @@ function reservedClientNames(model: ApiModel): Set<string> {
 export function clientName(model: ApiModel, requested: string | undefined): string {
   const reserved = reservedClientNames(model);
   if (requested !== undefined) {
-    if (!isBindingIdentifier(requested) || !/^[A-Za-z_$]/.test(requested)) {
-      throw new UsageError(`--name ${JSON.stringify(requested)} is not a valid class name; use letters and digits, e.g. PetStore`);
-    }
+    checkName(requested);
     if (reserved.has(requested)) {
       throw new UsageError(`--name ${requested} collides with a generated resource or type name; pick another name`);
     }
@@ -78,6 +79,12 @@ export function clientName(model: ApiModel, requested: string | undefined): stri
   return name;
 }
 
+function checkName(name: string): void {
+  if (!isBindingIdentifier(name) || !/^[A-Za-z_$]/.test(name)) {
+    throw new UsageError(`--name ${JSON.stringify(name)} is not a valid class name; use letters and digits, e.g. PetStore`);
+  }
+}
+
 /** Validates the runtime import specifier: a bare or relative module specifier on one line. */
 function runtimeImport(requested: string | undefined): string {
   const value = requested ?? DEFAULT_RUNTIME_IMPORT;
@@ -85,6 +92,15 @@ function runtimeImport(requested: string | undefined): string {
     throw new UsageError(`--runtime-import ${JSON.stringify(value)} is not a module specifier`);
   }
   return value;
+}
+
+/**
+ * Checks the options that can be checked without a spec, so a bad flag fails before any IO.
+ * @throws UsageError
+ */
+export function checkGenerateOptions(options: GenerateOptions): void {
+  if (options.name !== undefined) checkName(options.name);
+  runtimeImport(options.runtimeImport);
 }
 
 /**
@@ -108,7 +124,13 @@ export async function generate(spec: LoadedSpec, options: GenerateOptions = {}):
     summary: {
       operations: operations.length,
       resources: model.resources.length,
-      paginated: operations.filter((op) => (op as { pagination?: unknown }).pagination !== undefined).length,
+      paginated: operations.filter((op) => paginationOf(op) !== undefined).length,
+      paginatedOperations: model.resources.flatMap((r) =>
+        r.operations.flatMap((op) => {
+          const pagination = paginationOf(op);
+          return pagination === undefined ? [] : [{ method: `${r.propertyName}.${op.methodName}`, description: pagination.description }];
+        }),
+      ),
       durationMs: Math.round(performance.now() - started),
     },
   };

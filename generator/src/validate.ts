@@ -7,6 +7,7 @@ import type { LoadedSpec } from './load/index.js';
 import { forEachRef } from './load/bundle.js';
 import { childPointer, formatPointer, getAt, isObject, parsePointer } from './load/pointer.js';
 import { closestNames } from './naming.js';
+import { LocalProblems } from './skip-operations.js';
 
 /** HTTP methods that make a path-item key an operation. @see https://spec.openapis.org/oas/v3.1.0#path-item-object */
 export const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -15,9 +16,11 @@ export const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'options', 'he
 export function validateSpec(spec: LoadedSpec, diags: Diagnostics): void {
   const doc = spec.document;
   const at = (ptr: string) => spec.origin(ptr);
+  // Problems inside one operation leave that operation out instead of failing the run (skip-operations.ts).
+  const local = new LocalProblems(diags);
   const error = (code: string, ptr: string, message: string, fix: string) => {
     const o = at(ptr);
-    diags.error(code, o.file, o.pointer, message, fix);
+    if (!local.hold(ptr, { code, severity: 'error', file: o.file, pointer: o.pointer, message, fix })) diags.error(code, o.file, o.pointer, message, fix);
   };
   const warn = (code: string, ptr: string, message: string, fix: string) => {
     const o = at(ptr);
@@ -33,6 +36,8 @@ export function validateSpec(spec: LoadedSpec, diags: Diagnostics): void {
   }
   checkRefs(spec, error);
   if (isObject(doc.paths)) checkOperations(doc, error, warn);
+  if (diags.hasErrors) local.reportAsErrors();
+  else local.apply(doc);
 }
 
 type Report = (code: string, ptr: string, message: string, fix: string) => void;
@@ -45,7 +50,8 @@ function checkVersion(doc: Record<string, unknown>, error: Report): void {
     return;
   }
   if (swagger !== undefined) {
-    error('SDKGEN_SWAGGER2_UNSUPPORTED', '#/swagger', `This is a Swagger ${JSON.stringify(swagger)} document; Swagger 2.0 input is not supported yet.`, 'Convert it to OpenAPI 3 first (e.g. `npx swagger2openapi spec.yaml -o openapi.yaml`).');
+    // The loader converts Swagger 2.0; only a document that bypassed it (or another version) gets here.
+    error('SDKGEN_SWAGGER2_UNSUPPORTED', '#/swagger', `This is a Swagger ${JSON.stringify(swagger)} document that was not converted to OpenAPI 3.`, 'Load it with `loadSpec` or `loadSpecFromObject` (they convert Swagger 2.0), or convert it to OpenAPI 3 first.');
     return;
   }
   const keys = Object.keys(doc).slice(0, 8);
@@ -105,7 +111,8 @@ function checkOperations(doc: Record<string, unknown>, error: Report, warn: Repo
       const op = item[method];
       if (!isObject(op)) continue;
       const opPtr = childPointer(itemPtr, method);
-      if (op.responses === undefined) {
+      // OpenAPI 3.1 made `responses` optional: such an operation returns `unknown`.
+      if (op.responses === undefined && !String(doc.openapi).startsWith('3.1')) {
         error('SDKGEN_NO_RESPONSES', opPtr, `${method.toUpperCase()} ${path} has no \`responses\`.`, 'Add `responses:` with at least one status, e.g. `"200": { description: OK }`.');
       } else if (!isObject(op.responses) || Object.keys(op.responses).length === 0) {
         error('SDKGEN_NO_RESPONSES', childPointer(opPtr, 'responses'), `${method.toUpperCase()} ${path} has an empty \`responses\`.`, 'Add at least one status, e.g. `"200": { description: OK }`.');

@@ -7,6 +7,8 @@ import type { AttemptSignal } from './transport/types.js';
 export class AttemptAbort implements AttemptSignal {
   aborted = false;
   reason: unknown = undefined;
+  /** Set when the attempt's timer fired (rather than the caller aborting). */
+  timedOut = false;
   #listeners: (() => void)[] = [];
 
   addEventListener(_type: 'abort', listener: () => void): void {
@@ -17,6 +19,12 @@ export class AttemptAbort implements AttemptSignal {
   removeEventListener(_type: 'abort', listener: () => void): void {
     const i = this.#listeners.indexOf(listener);
     if (i !== -1) this.#listeners.splice(i, 1);
+  }
+
+  /** Timer callback (a plain function, so no closure is made per attempt). */
+  static onTimeout(this: void, signal: AttemptAbort): void {
+    signal.timedOut = true;
+    signal.abort(undefined);
   }
 
   /** Aborts once; listeners run synchronously, each at most once. */

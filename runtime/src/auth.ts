@@ -9,29 +9,38 @@ export interface AuthTarget {
 }
 
 type Options = Readonly<Record<string, unknown>>;
+type Schemes = Readonly<Record<string, SecuritySchemeSpec>>;
+
+/** A resolved credential: one string, or username and password. */
+type Credential = string | readonly [string, string];
 
 /**
  * Applies the first security alternative whose credentials the client holds (an empty alternative,
  * `[]`, means "anonymous is fine" and applies nothing). When none fits, nothing is applied and the
  * server's 401 tells the caller. Function credentials are called per request, lazily, in order;
- * the call is synchronous unless one of them is consulted.
+ * the call is synchronous (no promise, it runs on every request) unless one of them is consulted.
  * @see https://spec.openapis.org/oas/v3.1.0#security-requirement-object
  */
 export function applyAuth(
   target: AuthTarget,
   security: readonly SecurityRequirement[] | undefined,
-  schemes: Readonly<Record<string, SecuritySchemeSpec>> | undefined,
+  schemes: Schemes | undefined,
   options: Options,
 ): void | Promise<void> {
   if (security === undefined || schemes === undefined) return;
   for (let i = 0; i < security.length; i++) {
     const alternative = security[i]!;
-    if (alternative.some((name) => usesFunction(schemes[name], options))) {
-      return applyAuthAsync(target, security.slice(i), schemes, options);
+    let complete = true;
+    for (const name of alternative) {
+      const scheme = schemes[name];
+      if (scheme !== undefined && usesFunction(scheme, options)) return applyAuthAsync(target, security.slice(i), schemes, options);
+      if (credentialOf(scheme, options) === undefined) {
+        complete = false;
+        break;
+      }
     }
-    const values = alternative.map((name) => credentialOf(schemes[name], options, readSync));
-    if (values.every((v) => v !== undefined)) {
-      alternative.forEach((name, j) => writeCredential(target, schemes[name]!, values[j]!));
+    if (complete) {
+      for (const name of alternative) writeCredential(target, schemes[name]!, credentialOf(schemes[name], options)!);
       return;
     }
   }
@@ -40,59 +49,50 @@ export function applyAuth(
 async function applyAuthAsync(
   target: AuthTarget,
   security: readonly SecurityRequirement[],
-  schemes: Readonly<Record<string, SecuritySchemeSpec>>,
+  schemes: Schemes,
   options: Options,
 ): Promise<void> {
   for (const alternative of security) {
-    const values: (Credential | undefined)[] = [];
+    const values: Credential[] = [];
     for (const name of alternative) {
       const value = await credentialOfAsync(schemes[name], options);
-      values.push(value);
       if (value === undefined) break;
+      values.push(value);
     }
-    if (values.every((v) => v !== undefined)) {
+    if (values.length === alternative.length) {
       alternative.forEach((name, j) => writeCredential(target, schemes[name]!, values[j]!));
       return;
     }
   }
 }
 
-/** A resolved credential: one string, or username and password. */
-type Credential = string | readonly [string, string];
-
-function optionsOf(scheme: SecuritySchemeSpec): string[] {
-  return scheme.type === 'basic' ? [scheme.usernameOption, scheme.passwordOption] : [scheme.option];
+function usesFunction(scheme: SecuritySchemeSpec, options: Options): boolean {
+  if (scheme.type !== 'basic') return typeof options[scheme.option] === 'function';
+  return typeof options[scheme.usernameOption] === 'function' || typeof options[scheme.passwordOption] === 'function';
 }
 
-function usesFunction(scheme: SecuritySchemeSpec | undefined, options: Options): boolean {
-  return scheme !== undefined && optionsOf(scheme).some((o) => typeof options[o] === 'function');
-}
-
-function readSync(value: unknown): string | undefined {
+function readString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function credentialOf(
-  scheme: SecuritySchemeSpec | undefined,
-  options: Options,
-  read: (value: unknown) => string | undefined,
-): Credential | undefined {
+function credentialOf(scheme: SecuritySchemeSpec | undefined, options: Options): Credential | undefined {
   if (scheme === undefined) return undefined;
-  if (scheme.type !== 'basic') return read(options[scheme.option]);
+  if (scheme.type !== 'basic') return readString(options[scheme.option]);
   // Basic auth needs a username; an absent password is sent empty (some APIs put the key in the username).
-  const user = read(options[scheme.usernameOption]);
-  return user === undefined ? undefined : [user, read(options[scheme.passwordOption]) ?? ''];
+  const user = readString(options[scheme.usernameOption]);
+  return user === undefined ? undefined : [user, readString(options[scheme.passwordOption]) ?? ''];
+}
+
+async function resolveOption(options: Options, name: string): Promise<string | undefined> {
+  const v = options[name];
+  return readString(typeof v === 'function' ? await (v as () => unknown)() : v);
 }
 
 async function credentialOfAsync(scheme: SecuritySchemeSpec | undefined, options: Options): Promise<Credential | undefined> {
   if (scheme === undefined) return undefined;
-  const resolve = async (o: string): Promise<unknown> => {
-    const v = options[o];
-    return typeof v === 'function' ? await (v as () => unknown)() : v;
-  };
-  if (scheme.type !== 'basic') return readSync(await resolve(scheme.option));
-  const user = readSync(await resolve(scheme.usernameOption));
-  return user === undefined ? undefined : [user, readSync(await resolve(scheme.passwordOption)) ?? ''];
+  if (scheme.type !== 'basic') return resolveOption(options, scheme.option);
+  const user = await resolveOption(options, scheme.usernameOption);
+  return user === undefined ? undefined : [user, (await resolveOption(options, scheme.passwordOption)) ?? ''];
 }
 
 function writeCredential(target: AuthTarget, scheme: SecuritySchemeSpec, value: Credential): void {

@@ -28,11 +28,7 @@ export async function sendAttempt(
   const userSignal = options.signal;
   if (userSignal?.aborted) throw new AbortError('The request was aborted', { cause: userSignal.reason });
   const signal = new AttemptAbort();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    signal.abort(new Error(`timed out after ${options.timeout} ms`));
-  }, options.timeout);
+  const timer = setTimeout(AttemptAbort.onTimeout, options.timeout, signal);
   const onAbort = userSignal && ((): void => signal.abort(userSignal.reason));
   if (onAbort) userSignal.addEventListener('abort', onAbort, { once: true });
   try {
@@ -52,7 +48,7 @@ export async function sendAttempt(
     if (error instanceof SdkError) throw error;
     if (userSignal?.aborted) throw new AbortError('The request was aborted', { cause: error });
     const url = withoutQuery(req.url);
-    if (timedOut) throw new TimeoutError(`${req.method} ${url} timed out after ${options.timeout} ms`, { cause: error });
+    if (signal.timedOut) throw new TimeoutError(`${req.method} ${url} timed out after ${options.timeout} ms`, { cause: error });
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConnectionError(`${req.method} ${url} failed: ${reason}`, { cause: error });
   } finally {

@@ -78,7 +78,14 @@ export function petstoreModel(): ApiModel {
             description: 'Pets in creation order, a page at a time.',
             queryParams: [param('limit', 'query'), param('cursor', 'query'), param('species', 'query')],
             responses: [response('200'), problem],
-          }),
+            pagination: {
+              spec: { style: 'cursor', param: { name: 'cursor' }, items: '/data', nextCursor: '/next_cursor' },
+              source: 'shape',
+              responseStatus: '200',
+              itemsPath: ['data'],
+              description: 'cursor ?cursor <- /next_cursor, items /data',
+            },
+          } as Partial<OperationModel> as OperationModel),
           op({
             operationId: 'createPet', method: 'POST', path: '/pets', methodName: 'create', typeName: 'CreatePet', summary: 'Create a pet',
             requestBody: { required: true, mediaType: 'application/json', mediaTypes: ['application/json'], encoding: 'json', isJsonObject: true, propertyNames: ['name', 'species', 'tag', 'ownerId'], pointer: '#' },

@@ -104,4 +104,8 @@ describe.each(SPECS)('default mock handlers of $name', ({ name, file }) => {
     }
     expect(checked.length).toBeGreaterThan(0);
   });
+
+  it('runs no code from the spec when loaded and called (adversarial texts stay data)', () => {
+    expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
+  });
 });

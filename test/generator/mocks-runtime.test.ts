@@ -1,3 +1,4 @@
+import { BaseClient, type OperationDescriptor } from '@sdkgen/runtime';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -216,5 +217,23 @@ describe('default paginating handlers', () => {
     const res = await fetch(`${BASE}/items?cursor=bogus`);
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
+  });
+});
+
+describe('default paginating handlers under the real runtime (for await)', () => {
+  const page = { data: [{ id: 'a' }, { id: 'b' }], next_cursor: null, has_more: false, total: 0, pages: 0 };
+  it.each([
+    { style: 'cursor, next cursor in the body', pagination: { style: 'cursor', param: { name: 'cursor' }, items: '/data', nextCursor: '/next_cursor' }, query: ['cursor'] },
+    { style: 'cursor, Stripe starting_after + has_more', pagination: { style: 'cursor', param: { name: 'starting_after' }, items: '/data', itemCursor: '/id', hasMore: '/has_more' }, query: ['starting_after'] },
+    { style: 'offset + total', pagination: { style: 'offset', param: { name: 'offset' }, items: '/data', total: '/total' }, query: ['offset'] },
+    { style: 'page + page count', pagination: { style: 'page', param: { name: 'page' }, items: '/data', total: '/pages' }, query: ['page'] },
+    { style: 'Link header', pagination: { style: 'link', items: '/data' }, query: [] },
+  ] as const)('$style', async ({ pagination, query }) => {
+    server.use(new MockRegistry(BASE).handler(listOperation(pagination, page)));
+    const client = new BaseClient({ baseUrl: BASE, maxRetries: 0 }, {});
+    const op: OperationDescriptor = { id: 'listItems', method: 'GET', path: '/items', query: query.map((name) => ({ name })), pagination };
+    const ids: string[] = [];
+    for await (const item of client.requestPage<{ id: string }>(op, [], {}, { maxItems: 50 })) ids.push(item.id);
+    expect(ids).toHaveLength(MOCK_PAGES * 2);
   });
 });

@@ -106,6 +106,11 @@ describe('normalize: petstore fixture', () => {
   it('finds the idempotency header', () => {
     expect(model.idempotencyHeader).toBe('Idempotency-Key');
   });
+
+  it('is deterministic: a second load and normalize give the same model', async () => {
+    const again = normalize(await loadSpec('test/fixtures/specs/petstore.yaml', fsIO), new Diagnostics());
+    expect(JSON.stringify(again)).toBe(JSON.stringify(model));
+  });
 });
 
 describe('normalize: naming collisions', () => {

@@ -61,11 +61,13 @@ describe('validateSpec', () => {
     expect(diags.items[1]?.message).toContain('cannot read b.yaml: ENOENT');
   });
 
-  it('says a Swagger 2.0 document is not supported yet', () => {
+  it('names a Swagger document that reached it unconverted', () => {
+    // The loader converts Swagger 2.0 (see load-swagger2.test.ts); a hand-built LoadedSpec does not.
     const diags = new Diagnostics();
-    validateSpec(loadSpecFromObject({ swagger: '2.0', info: {}, paths: {} }, 'v2.json'), diags);
-    expect(diags.items).toEqual([expect.objectContaining({ code: 'SDKGEN_SWAGGER2_UNSUPPORTED', severity: 'error', file: 'v2.json', pointer: '#/swagger' })]);
-    expect(diags.items[0]?.message).toContain('Swagger "2.0"');
+    const spec = { document: { swagger: '1.2', info: {}, paths: {} }, rootFile: 'v1.json', origin: (pointer: string) => ({ file: 'v1.json', pointer }) };
+    validateSpec(spec, diags);
+    expect(diags.items).toEqual([expect.objectContaining({ code: 'SDKGEN_SWAGGER2_UNSUPPORTED', severity: 'error', file: 'v1.json', pointer: '#/swagger' })]);
+    expect(diags.items[0]?.message).toContain('Swagger "1.2" document that was not converted');
   });
 
   it('rejects other openapi versions and a missing paths object', () => {

@@ -89,7 +89,8 @@ describe.each(transports)('transport $transport', ({ transport, pooled }) => {
   let server: TestServer;
   const clients: BaseClient[] = [];
   function client(options: ClientOptions & Record<string, unknown> = {}): BaseClient {
-    const c = new BaseClient({ baseUrl: `${server.url}/v1/`, transport, ...options }, { securitySchemes: schemes });
+    // No retries: these tests pin down single exchanges; the retry layer has its own tests.
+    const c = new BaseClient({ baseUrl: `${server.url}/v1/`, transport, maxRetries: 0, ...options }, { securitySchemes: schemes });
     clients.push(c);
     return c;
   }
@@ -342,7 +343,7 @@ describe.each(transports)('transport $transport', ({ transport, pooled }) => {
   it('a closed port gives ConnectionError', async () => {
     const gone = await startServer();
     await gone.close();
-    const c = new BaseClient({ baseUrl: gone.url, transport }, {});
+    const c = new BaseClient({ baseUrl: gone.url, transport, maxRetries: 0 }, {});
     clients.push(c);
     await expect(c.request(get('/x'), [], undefined)).rejects.toBeInstanceOf(ConnectionError);
   });

@@ -70,6 +70,8 @@ export interface FaultServer {
   ledgerKeys(): string[];
   /** Completed requests replayed from the ledger. */
   replays(): number;
+  /** Responses the API itself sent (injected statuses not included), by status. */
+  answeredByStatus(): Record<number, number>;
   close(): Promise<void>;
 }
 
@@ -91,8 +93,9 @@ function json(status: number, value: unknown, headers: Record<string, string> = 
   return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(value) };
 }
 
-function write(res: ServerResponse, reply: Reply): void {
+function write(res: ServerResponse, reply: Reply, answered: Map<number, number>): void {
   if (res.destroyed) return;
+  answered.set(reply.status, (answered.get(reply.status) ?? 0) + 1);
   res.writeHead(reply.status, reply.headers);
   res.end(reply.body);
 }
@@ -121,6 +124,7 @@ export async function startFaultServer(plan: FaultPlan = () => undefined): Promi
   const injected = { status: 0, 'reset-before': 0, 'reset-after': 0, slow: 0, truncate: 0 };
   const ledger = new Map<string, LedgerEntry>();
   const orders = new Map<string, unknown>();
+  const answered = new Map<number, number>();
   let sideEffects = 0;
   let replays = 0;
 
@@ -213,18 +217,18 @@ export async function startFaultServer(plan: FaultPlan = () => undefined): Promi
         await delay(fault.delayMs);
         if (key !== undefined) ledger.delete(key);
         // Completes even when the client has given up, like a server that does not notice.
-        write(res, serve(req, seen, body));
+        write(res, serve(req, seen, body), answered);
         return;
       }
       case 'none':
-        write(res, serve(req, seen, await readBody(req)));
+        write(res, serve(req, seen, await readBody(req)), answered);
         return;
     }
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) write(res, problem(500, 'fault server error'));
+      if (!res.headersSent) write(res, problem(500, 'fault server error'), answered);
       else req.socket.destroy();
     });
   });
@@ -243,6 +247,7 @@ export async function startFaultServer(plan: FaultPlan = () => undefined): Promi
     sideEffects: () => sideEffects,
     ledgerKeys: () => [...ledger.keys()],
     replays: () => replays,
+    answeredByStatus: () => Object.fromEntries(answered),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

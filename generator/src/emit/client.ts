@@ -17,7 +17,8 @@ import { headerComment, jsDoc, type SourcePrinter, type Statements } from './sou
  * @see runtime/src/client.ts, runtime/src/options.ts
  */
 export const BASE_CLIENT_MEMBERS: ReadonlySet<string> = new Set([
-  'options', 'config', 'transport', 'context', 'request', 'prepare', 'execute', 'attempt', 'close', 'constructor',
+  'options', 'config', 'transport', 'context', 'clock', 'cacheLayer', 'request', 'requestPage', 'prepare', 'execute',
+  'attempt', 'close', 'constructor',
 ]);
 export const CLIENT_OPTION_NAMES: ReadonlySet<string> = new Set([
   'baseUrl', 'maxRetries', 'timeout', 'maxRetryAfter', 'cache', 'transport', 'idempotencyHeader', 'defaultHeaders',
@@ -73,8 +74,8 @@ function schemeSpec(s: SecuritySchemeModel): { [key: string]: LiteralValue } {
 
 /** The `ClientConfig` literal passed to `BaseClient`. */
 function configLiteral(model: ApiModel, name: string): string {
-  const schemes: { [key: string]: LiteralValue } = {};
-  for (const s of model.securitySchemes) schemes[s.key] = schemeSpec(s);
+  // fromEntries defines own properties, so a scheme named `__proto__` stays a key, not a prototype.
+  const schemes: { [key: string]: LiteralValue } = Object.fromEntries(model.securitySchemes.map((s) => [s.key, schemeSpec(s)]));
   return multilineLiteral(
     {
       baseUrl: model.servers[0]?.url,
@@ -83,6 +84,7 @@ function configLiteral(model: ApiModel, name: string): string {
       sdkName: name,
       sdkVersion: model.version,
     },
+    ['securitySchemes'],
   );
 }
 

@@ -5,6 +5,7 @@
  */
 import type { OperationModel, ParamModel } from '../model.js';
 import { propertyKey, stringLiteral } from './escape.js';
+import { paginationOf } from './operation-types.js';
 
 /** A JSON-like value printed as a TypeScript literal: strings escaped, keys quoted when needed. */
 export type LiteralValue = string | number | boolean | null | readonly LiteralValue[] | { readonly [key: string]: LiteralValue | undefined };
@@ -21,12 +22,25 @@ export function literal(value: LiteralValue): string {
   return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${literal(v)}`).join(', ')} }`;
 }
 
-/** Prints an object on several lines, one member per line, with trailing commas. */
-export function multilineLiteral(value: { readonly [key: string]: LiteralValue | undefined }, indent = '  '): string {
+/**
+ * Prints an object on several lines, one member per line, with trailing commas; members named in
+ * `expand` whose values are objects are printed the same way, one level deeper.
+ */
+export function multilineLiteral(
+  value: { readonly [key: string]: LiteralValue | undefined },
+  expand: readonly string[] = [],
+  depth = 0,
+): string {
+  const pad = '  '.repeat(depth + 1);
   const lines = Object.entries(value)
     .filter((e): e is [string, LiteralValue] => e[1] !== undefined)
-    .map(([k, v]) => `${indent}${propertyKey(k)}: ${literal(v)},`);
-  return `{\n${lines.join('\n')}\n}`;
+    .map(([k, v]) => {
+      const nested = expand.includes(k) && typeof v === 'object' && v !== null && !Array.isArray(v);
+      const text = nested ? multilineLiteral(v as { readonly [key: string]: LiteralValue }, [], depth + 1) : literal(v);
+      return `${pad}${propertyKey(k)}: ${text},`;
+    });
+  if (lines.length === 0) return '{}';
+  return `{\n${lines.join('\n')}\n${'  '.repeat(depth)}}`;
 }
 
 const DEFAULT_STYLE = { query: 'form', header: 'simple', cookie: 'form', path: 'simple' } as const;
@@ -59,7 +73,7 @@ function nonEmpty<T>(items: T[]): T[] | undefined {
 export function descriptorValue(op: OperationModel): { [key: string]: LiteralValue | undefined } {
   const nested = op.paramsLayout === 'nested';
   const body = op.requestBody;
-  const pagination = (op as { pagination?: LiteralValue }).pagination;
+  const pagination = paginationOf(op)?.spec as LiteralValue | undefined;
   return {
     id: op.operationId,
     method: op.method,

@@ -30,7 +30,15 @@ export const RUNTIME_VALUE_EXPORTS = [
 ] as const;
 
 /** Runtime types that appear in the generated API's signatures. */
-export const RUNTIME_TYPE_EXPORTS = ['ClientOptions', 'Credential', 'RequestOptions', 'ResponseInfo'] as const;
+export const RUNTIME_TYPE_EXPORTS = [
+  'ClientOptions',
+  'Credential',
+  'Page',
+  'PagePromise',
+  'PageRequestOptions',
+  'RequestOptions',
+  'ResponseInfo',
+] as const;
 
 /** The roots openapi-typescript may declare in `types.ts`. */
 const TYPE_ROOTS = ['paths', 'webhooks', 'components', '$defs', 'operations'] as const;

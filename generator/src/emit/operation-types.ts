@@ -4,6 +4,7 @@
  * duplicate a schema.
  */
 import type { OperationModel, ParamModel, ResponseModel } from '../model.js';
+import type { PaginationModel } from '../pagination/index.js';
 import { identifier, stringLiteral } from './escape.js';
 
 /** Type names and expressions the resource emitter declares for one operation. */
@@ -21,6 +22,26 @@ export interface OperationTypes {
   responseType: string;
   /** Type of each path parameter, in template order. */
   pathArgTypes: string[];
+  /** Paginated operations: the exported item type name and expression. */
+  itemName?: string;
+  itemType?: string;
+}
+
+/**
+ * One item of a page: `NonNullable<NonNullable<Body>['data']>[number]`, each step stripping
+ * `null | undefined` (list envelopes often mark the array optional or nullable); `unknown` when the
+ * schema does not declare the item array.
+ */
+export function itemType(body: string, itemsPath: readonly string[] | undefined): string {
+  if (itemsPath === undefined) return 'unknown';
+  let expr = body;
+  for (const name of itemsPath) expr = `NonNullable<${expr}>[${stringLiteral(name)}]`;
+  return `NonNullable<${expr}>[number]`;
+}
+
+/** The operation's pagination, when the normalizer found any. */
+export function paginationOf(op: OperationModel): PaginationModel | undefined {
+  return (op as OperationModel & { pagination?: PaginationModel }).pagination;
 }
 
 /** `200` for numeric status keys (openapi-typescript emits them as numbers), a quoted key otherwise. */
@@ -138,6 +159,15 @@ export function operationTypes(op: OperationModel): OperationTypes {
   if (params !== undefined) {
     types.paramsName = `${typeName}Params`;
     types.paramsType = params.type;
+  }
+  const pagination = paginationOf(op);
+  if (pagination !== undefined) {
+    // Items are typed from the body of the response that holds the page.
+    const page = op.responses.find((r) => r.status === pagination.responseStatus);
+    const json = page?.mediaTypes.find(isJsonMediaType);
+    const body = json === undefined ? undefined : `${opAlias}['responses'][${statusKey(pagination.responseStatus)}]['content'][${stringLiteral(json)}]`;
+    types.itemName = `${typeName}Item`;
+    types.itemType = body === undefined ? 'unknown' : itemType(body, pagination.itemsPath);
   }
   return types;
 }

@@ -53,7 +53,7 @@ function methodDocs(op: OperationModel): string[] {
   const tags: string[] = [];
   for (const p of op.pathParams) {
     const text = docLines(p.description ?? '').join(' ');
-    tags.push(`@param ${p.argName}${text === '' ? '' : ` ${text}`}`);
+    if (text !== '') tags.push(`@param ${p.argName} ${text}`);
   }
   if (op.deprecated) tags.push('@deprecated');
   if (tags.length > 0 && lines.length > 0) lines.push('');
@@ -72,6 +72,15 @@ function operationStatements(op: OperationModel, types: OperationTypes, classNam
       name: types.paramsName,
       type: types.paramsType,
       docs: jsDoc([`Parameters of ${link}.`]),
+    });
+  }
+  if (types.itemName !== undefined && types.itemType !== undefined) {
+    statements.push({
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: types.itemName,
+      type: types.itemType,
+      docs: jsDoc([`One item of ${link}'s pages.`]),
     });
   }
   statements.push(
@@ -101,16 +110,17 @@ function method(op: OperationModel, types: OperationTypes): OptionalKind<MethodD
   if (types.paramsName !== undefined) {
     parameters.push({ name: paramsName, type: types.paramsName, ...(types.paramsOptional ? { initializer: '{}' } : {}) });
   }
-  parameters.push({ name: optionsName, type: 'RequestOptions', hasQuestionToken: true });
-  const call = `this._client.request(${descriptorName(op)}, [${argNames.join(', ')}], ${
-    types.paramsName !== undefined ? paramsName : 'undefined'
-  }, ${optionsName})`;
+  const paged = types.itemName !== undefined;
+  parameters.push({ name: optionsName, type: paged ? 'PageRequestOptions' : 'RequestOptions', hasQuestionToken: true });
+  const args = `${descriptorName(op)}, [${argNames.join(', ')}], ${types.paramsName !== undefined ? paramsName : 'undefined'}, ${optionsName}`;
   return {
     name: op.methodName,
     docs: jsDoc(methodDocs(op)),
     parameters,
-    returnType: `APIPromise<${types.responseName}>`,
-    statements: [`return ${call};`],
+    returnType: paged
+      ? `PagePromise<${types.itemName}, ${types.paramsName ?? 'undefined'}>`
+      : `APIPromise<${types.responseName}>`,
+    statements: [paged ? `return this._client.requestPage(${args});` : `return this._client.request(${args});`],
   };
 }
 
@@ -125,28 +135,35 @@ export function emitResource(
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(resource.fileName) || resource.fileName.includes('..')) {
     throw new EmitError(`Invalid resource file name: ${JSON.stringify(resource.fileName)}`);
   }
+  const allTypes = resource.operations.map(operationTypes);
+  const paged = allTypes.some((t) => t.itemName !== undefined);
+  const unpaged = allTypes.some((t) => t.itemName === undefined);
+  // Import only what the file uses: unused imports fail `noUnusedLocals` in users' projects.
+  const runtimeTypes = [
+    ...(unpaged ? ['APIPromise'] : []),
+    'BaseClient',
+    'OperationDescriptor',
+    ...(paged ? ['PagePromise', 'PageRequestOptions'] : []),
+    ...(unpaged ? ['RequestOptions'] : []),
+  ];
   const head: Statements = [
     headerComment(model.title, model.version),
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      namedImports: ['APIPromise', 'BaseClient', 'OperationDescriptor', 'RequestOptions'],
-      moduleSpecifier: options.runtimeImport,
-    },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: runtimeTypes, moduleSpecifier: options.runtimeImport },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['paths'], moduleSpecifier: '../types.js' },
   ];
   const statements: Statements = [];
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
   const typeNames: string[] = [];
-  const taken = new Set(['APIPromise', 'BaseClient', 'OperationDescriptor', 'RequestOptions', 'paths', className]);
-  for (const op of resource.operations) {
-    const types = operationTypes(op);
-    for (const name of [types.opAlias, types.paramsName, types.responseName, descriptorName(op)]) {
+  const taken = new Set([...runtimeTypes, 'paths', className]);
+  for (const [i, op] of resource.operations.entries()) {
+    const types = allTypes[i]!;
+    for (const name of [types.opAlias, types.paramsName, types.itemName, types.responseName, descriptorName(op)]) {
       if (name === undefined) continue;
       if (taken.has(name)) throw new EmitError(`Name ${name} is declared twice in resources/${resource.fileName}.ts`);
       taken.add(name);
     }
     if (types.paramsName !== undefined) typeNames.push(types.paramsName);
+    if (types.itemName !== undefined) typeNames.push(types.itemName);
     typeNames.push(types.responseName);
     statements.push(...operationStatements(op, types, className));
     methods.push(method(op, types));

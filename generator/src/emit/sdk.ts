@@ -5,6 +5,7 @@
 import type { ApiModel } from '../model.js';
 import { emitClient } from './client.js';
 import { declaredTypeRoots, emitIndex } from './index-file.js';
+import { emitMocks } from './mocks.js';
 import { emitReadme } from './readme.js';
 import { emitResource, type EmitOptions, type GeneratedFile, type ResourceExports } from './resource.js';
 import { SourcePrinter } from './source-file.js';
@@ -12,7 +13,7 @@ import { emitTypes } from './types.js';
 
 export type { EmitOptions, GeneratedFile } from './resource.js';
 
-/** Emits `types.ts`, `client.ts`, `index.ts`, `README.md` and `resources/*.ts`. */
+/** Emits `types.ts`, `client.ts`, `index.ts`, `README.md`, `resources/*.ts`, `mocks.ts` and `mocks-runtime.ts`. */
 export async function emitSdk(model: ApiModel, document: object, name: string, options: EmitOptions): Promise<GeneratedFile[]> {
   const types = await emitTypes(document, model.title, model.version);
   const printer = new SourcePrinter();
@@ -26,5 +27,6 @@ export async function emitSdk(model: ApiModel, document: object, name: string, o
   files.push(emitClient(model, name, options, printer));
   files.push(emitIndex(model, name, exports, declaredTypeRoots(types.contents), options, printer));
   files.push(emitReadme(model, name, options));
+  files.push(...emitMocks(model, document));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

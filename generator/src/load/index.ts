@@ -7,6 +7,7 @@ import { SpecError, type Diagnostic } from '../diagnostics.js';
 import { bundle, forEachRef, makeOrigin, type Source, type SourceLocation, type UnresolvedRef } from './bundle.js';
 import { ParseFailure, parseText } from './parse.js';
 import { isObject } from './pointer.js';
+import { repairSpec } from './repair.js';
 import { isSwagger, upgradeSwagger2 } from './swagger2.js';
 import { normalizeLocation, resolveUri, splitRef } from './uri.js';
 
@@ -110,9 +111,15 @@ function assemble(rootUri: string, root: unknown, sources: Map<string, Source>):
   }
   const { unresolved, origins } = bundle(rootUri, root, sources);
   const origin = makeOrigin(origins, rootUri);
-  if (!isSwagger(root)) return { document: root, rootFile: rootUri, origin, unresolvedRefs: unresolved };
-  // Swagger 2.0 is converted after bundling, so the converter sees every file's definitions at once.
-  const upgraded = upgradeSwagger2(root, rootUri);
-  if (upgraded.document === undefined) throw new SpecError(upgraded.diagnostics);
-  return { document: upgraded.document, rootFile: rootUri, origin, unresolvedRefs: unresolved, warnings: upgraded.diagnostics };
+  let document = root;
+  const warnings: Diagnostic[] = [];
+  if (isSwagger(root)) {
+    // Swagger 2.0 is converted after bundling, so the converter sees every file's definitions at once.
+    const upgraded = upgradeSwagger2(root, rootUri);
+    if (upgraded.document === undefined) throw new SpecError(upgraded.diagnostics);
+    document = upgraded.document;
+    warnings.push(...upgraded.diagnostics);
+  }
+  warnings.push(...repairSpec(document, rootUri));
+  return { document, rootFile: rootUri, origin, unresolvedRefs: unresolved, warnings };
 }

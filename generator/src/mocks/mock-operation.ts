@@ -90,7 +90,9 @@ export function mockParam(param: ParamModel, document: unknown): MockParamData {
 
 /** The pagination fields `mocks-runtime` reads, copied from the model (which may carry more). */
 function paginationData(op: OperationModel): MockPaginationData | undefined {
-  const raw = (op as { pagination?: unknown }).pagination;
+  // The model holds `{ spec: PaginationSpec, ... }`; the spec is what the runtime (and the mock) reads.
+  const model = (op as { pagination?: unknown }).pagination;
+  const raw = isObject(model) && isObject(model['spec']) ? model['spec'] : model;
   if (!isObject(raw) || typeof raw['style'] !== 'string' || typeof raw['items'] !== 'string') return undefined;
   const style = raw['style'];
   if (style !== 'cursor' && style !== 'offset' && style !== 'page' && style !== 'link') return undefined;

@@ -8,6 +8,7 @@ import type { LoadedSpec } from '../load/index.js';
 import { childPointer, isObject } from '../load/pointer.js';
 import type { ApiModel, OperationModel, ResourceModel } from '../model.js';
 import { pascalCase, uniqueName } from '../naming.js';
+import { detectPagination } from '../pagination/index.js';
 import { OPERATION_METHODS } from '../validate.js';
 import { normalizeRequestBody } from './body.js';
 import { methodNames } from './method-names.js';
@@ -71,6 +72,8 @@ export function normalize(spec: LoadedSpec, diags: Diagnostics): ApiModel {
       if (requestBody !== undefined) draft.requestBody = requestBody;
       if (typeof op.summary === 'string') draft.summary = op.summary;
       if (typeof op.description === 'string') draft.description = op.description;
+      const pagination = detectPagination(op, doc, { method, pointer, pathItem: item, diagnostics: diags, origin: (p) => spec.origin(p) });
+      if (pagination !== undefined) draft.pagination = pagination;
       idempotencyHeader ??= params.headerParams.find((p) => IDEMPOTENCY_HEADERS.has(p.name.toLowerCase()))?.name;
       drafts.push(draft);
     }

@@ -71,7 +71,10 @@ export function detectStainless(input: RuleInput): RuleResult {
     return undefined;
   };
   for (const [purpose, { mark }] of fields) {
-    if (mark.fromHeader !== undefined) return warn(`${purpose} read from the ${mark.fromHeader} header is not supported`);
+    if (mark.fromHeader === undefined) continue;
+    // The body field named here is not where the value is, so shape detection would be wrong too.
+    input.report('warning', CODES.unsupported, input.pointer, `${X_STAINLESS}: ${purpose} read from the ${mark.fromHeader} header is not supported; the operation is not paginated`, 'Add x-pagination to the operation to say how it pages.');
+    return null;
   }
   const items = topLevel ? [] : fields.get('items')?.path ?? findItemsPath(doc, schema);
   if (items === undefined) return warn('no item array found (mark it with purpose: items)');

@@ -34,6 +34,9 @@ const TOTAL_FIELDS = ['total', 'total_count', 'totalCount', 'total_results', 'to
 const NEXT_OFFSET_FIELDS = ['next_offset', 'nextOffset'];
 const TOTAL_PAGES_FIELDS = ['total_pages', 'totalPages', 'page_count', 'pageCount', 'pages', 'last_page', 'lastPage'];
 
+/** Any parameter that says the operation pages. */
+const PAGING_PARAMS = [...new Set([...CURSOR_PARAMS, ...OFFSET_PARAMS, ...LIMIT_PARAMS, ...PAGE_PARAMS, ...PAGE_SIZE_PARAMS])];
+
 function queryParam(params: readonly ParamView[], names: readonly string[]): ParamView | undefined {
   for (const name of names) {
     const p = params.find((q) => q.in === 'query' && q.name === name);
@@ -82,8 +85,11 @@ export function detectByShape(input: RuleInput): RuleResult {
     if (nextUrl !== undefined) return model({ style: 'link', items: itemsPointer, nextUrl: toPointer(nextUrl) });
   }
 
-  // 2. An RFC 8288 Link header on the response.
-  if (view.response.headers.includes('link')) return model({ style: 'link', items: itemsPointer });
+  // 2. An RFC 8288 Link header on the response: on a top-level array, or beside a paging parameter
+  // (specs put Link on single-resource GETs too, whose object merely holds an array).
+  if (view.response.headers.includes('link') && (items.length === 0 || queryParam(view.params, PAGING_PARAMS) !== undefined)) {
+    return model({ style: 'link', items: itemsPointer });
+  }
 
   // 3. offset + limit.
   const offset = queryParam(view.params, OFFSET_PARAMS);

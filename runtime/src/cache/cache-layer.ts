@@ -11,7 +11,7 @@ import type { ClientConfig, ClientOptions, RequestOptions } from '../options.js'
 import type { PreparedRequest } from '../request/prepare.js';
 import type { WithResponse } from '../response/info.js';
 import type { Transport, TransportRequest, TransportResponse } from '../transport/types.js';
-import { type CacheOption, createEtagCache } from './cache-option.js';
+import { createEtagCache } from './cache-option.js';
 import { type CacheHit, type CacheRequest, EtagCache, INVALIDATING_METHODS } from './etag-cache.js';
 import { parseEntityTag } from './etag.js';
 import { LastSeenEtags } from './last-seen-etags.js';
@@ -40,9 +40,9 @@ export function createCacheLayer(options: ClientOptions, config: ClientConfig): 
     if (scheme.in === 'header') credentialHeaders.add(scheme.name.toLowerCase());
     else if (scheme.in === 'query') secretQueryParams.push(scheme.name);
   }
-  const logger = options.logger as Logger | undefined;
+  const logger = options.logger;
   return {
-    cache: createEtagCache(options.cache as CacheOption | undefined),
+    cache: createEtagCache(options.cache),
     lastSeen: new LastSeenEtags(),
     credentialHeaders: [...credentialHeaders].sort(),
     secretQueryParams,
@@ -75,7 +75,7 @@ export async function cachedAttempt(
   let hit: CacheHit | undefined;
   if (cacheable && mode !== 'no-cache') {
     hit = await guard(layer, req, () => cache.lookup(id));
-    log(layer, hit ? 'cache hit, revalidating' : 'cache miss', req, hit && { etag: hit.entry.etag });
+    log(layer, hit ? 'hit, revalidating' : 'miss', req, hit && { etag: hit.entry.etag });
   }
   let seenEtag: string | undefined;
 
@@ -89,24 +89,24 @@ export async function cachedAttempt(
         const fresh = hit && (await guard(layer, req, () => cache.refresh(hit, res.headers())));
         await res.discard();
         if (fresh) {
-          log(layer, 'cache revalidated (304), serving the stored body', req, { etag: fresh.etag });
+          log(layer, 'revalidated (304), serving the stored body', req, { etag: fresh.etag });
           seenEtag = fresh.etag;
           return new StoredResponse(fresh, res.url);
         }
         // A 304 we cannot use: its ETag is not ours (or malformed), or we sent no validator (the
         // entry went away meanwhile, or something between us and the server answered). Ask once
         // more, unconditionally; a second 304 surfaces as an ApiError, never as an empty body.
-        log(layer, 'cache 304 without a usable entry, fetching again', req, { etag: res.header('etag') });
+        log(layer, '304 without a usable entry, fetching again', req, { etag: res.header('etag') });
         res = await transport.request({ ...treq, headers });
       }
       seenEtag = res.header('etag');
       // Without an ETag there is nothing to store, and nothing to drop unless we held an entry.
       if (cacheable && res.status === 200 && (seenEtag !== undefined || hit !== undefined)) {
-        if (hit) log(layer, 'cache entry changed (200)', req, { etag: seenEtag });
+        if (hit) log(layer, 'entry changed (200)', req, { etag: seenEtag });
         return new CapturingResponse(res, (text) =>
           guard(layer, req, async () => {
             const outcome = await cache.save(id, res.status, res.headers(), text);
-            if (outcome !== 'stored') log(layer, `cache not stored: ${outcome}`, req);
+            if (outcome !== 'stored') log(layer, `not stored (${outcome})`, req);
           }),
         );
       }
@@ -120,7 +120,7 @@ export async function cachedAttempt(
   else if (tag) layer.lastSeen.remember(id, tag.value);
   if (cache !== undefined && INVALIDATING_METHODS.has(req.method)) {
     await guard(layer, req, () => cache.invalidate(id));
-    log(layer, 'cache invalidated after write', req);
+    log(layer, 'invalidated after write', req);
   }
   return result;
 }
@@ -253,15 +253,19 @@ async function guard<T>(layer: CacheLayer, req: PreparedRequest, op: () => Promi
   try {
     return await op();
   } catch (error) {
-    log(layer, 'cache store failed, continuing without it', req, {
+    log(layer, 'store failed, continuing without it', req, {
       error: error instanceof Error ? error.message : String(error),
     });
     return undefined;
   }
 }
 
-function log(layer: CacheLayer, message: string, req: PreparedRequest, data?: Record<string, unknown>): void {
+function log(layer: CacheLayer, event: string, req: PreparedRequest, data?: Record<string, unknown>): void {
   if (layer.logger === undefined) return;
-  const extra = new Set(layer.secretQueryParams.map((n) => n.toLowerCase()));
-  layer.logger.debug(message, { method: req.method, url: redactUrl(req.url, extra), ...data });
+  const url = redactUrl(req.url, new Set(layer.secretQueryParams.map((n) => n.toLowerCase())));
+  try {
+    layer.logger.debug(`sdkgen cache ${event}: ${req.method} ${url}`, { method: req.method, url, ...data });
+  } catch {
+    // Logging must never change what a call does.
+  }
 }

@@ -57,7 +57,21 @@ function pairName(pair: string): string {
  * (see `hash.ts` for why a non-cryptographic hash is enough here).
  */
 export function credentialsPartition(credentials: readonly string[]): string {
-  return credentials.length === 0 ? 'anon' : fnv1a64(credentials);
+  if (credentials.length === 0) return 'anon';
+  // A client sends the same credentials request after request: remember the last answer.
+  if (sameStrings(credentials, lastCredentials)) return lastPartition;
+  lastPartition = fnv1a64(credentials);
+  lastCredentials = [...credentials];
+  return lastPartition;
+}
+
+let lastCredentials: readonly string[] = [];
+let lastPartition = 'anon';
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

@@ -58,6 +58,9 @@ export function serializePathParam(spec: PathParamSpec, value: unknown): string 
     throw new InvalidRequestError(`Missing path parameter "${spec.name}"`);
   }
   const style = spec.style ?? 'simple';
+  if (style === 'simple' && (typeof value === 'string' || typeof value === 'number')) {
+    return encodeSegmentValue(spec.name, value);
+  }
   const explode = spec.explode ?? false;
   const name = encodeURIComponent(spec.name);
   let out: string;

@@ -2,7 +2,7 @@ import { applyAuth } from '../auth.js';
 import type { ClientConfig, RequestOptions } from '../options.js';
 import type { OperationDescriptor, ParamSpec } from '../operation.js';
 import type { TransportBody } from '../transport/types.js';
-import { encodeBody } from './body.js';
+import { encodeBody, type EncodedBody } from './body.js';
 import { appendCookieParam, serializeHeaderParam } from './header-params.js';
 import { buildPath, compilePath, type CompiledPath } from './path.js';
 import { appendQueryParam } from './query.js';
@@ -76,6 +76,16 @@ function leftovers(params: Record<string, unknown> | undefined, consumed: Readon
   return body;
 }
 
+/** The request while it is being built; auth writes into it. */
+interface Draft {
+  readonly path: string;
+  readonly query: string[];
+  readonly cookies: string[];
+  readonly headers: Record<string, string>;
+  readonly body: TransportBody | undefined;
+  readonly contentType: string | undefined;
+}
+
 /**
  * Builds URL, headers and body for one call: path params (one encoded segment each), query per
  * style/explode, header and cookie params, the body (flat or grouped layout), auth, then the
@@ -90,7 +100,6 @@ export function prepareRequest(
 ): PreparedRequest | Promise<PreparedRequest> {
   const c = compile(op);
   const params = rawParams as Record<string, unknown> | undefined;
-  const path = joinPath(ctx.base.prefix, buildPath(c.path, pathArgs));
   const query: string[] = [];
   const cookies: string[] = [];
   const headers: Record<string, string> = {};
@@ -104,37 +113,45 @@ export function prepareRequest(
   }
   if (op.cookies) for (const k of op.cookies) appendCookieParam(cookies, k, readParam(params, k));
 
-  let body: TransportBody | undefined;
-  let contentType: string | undefined;
+  let encoded: EncodedBody | undefined;
   if (op.body) {
     let value = op.body.group === undefined ? leftovers(params, c.consumed) : params?.[op.body.group];
     if (value === undefined && op.body.required && op.body.encoding === 'json') value = {};
-    if (value !== undefined) ({ body, contentType } = encodeBody(op.body, value));
+    if (value !== undefined) encoded = encodeBody(op.body, value);
   }
-
-  const finish = (): PreparedRequest => {
-    Object.assign(headers, ctx.defaultHeaders);
-    if (contentType !== undefined) headers['content-type'] = contentType;
-    if (cookies.length > 0) {
-      const existing = headers['cookie'];
-      headers['cookie'] = (existing ? `${existing}; ` : '') + cookies.join('; ');
-    }
-    if (options !== undefined) applyRequestOptions(ctx, headers, options);
-    const fullPath = query.length > 0 ? `${path}?${query.join('&')}` : path;
-    return {
-      op,
-      method: op.method,
-      origin: ctx.base.origin,
-      path: fullPath,
-      url: ctx.base.origin + fullPath,
-      headers,
-      body,
-      replayable: !(typeof ReadableStream !== 'undefined' && body instanceof ReadableStream),
-    };
+  const draft: Draft = {
+    path: joinPath(ctx.base.prefix, buildPath(c.path, pathArgs)),
+    query,
+    cookies,
+    headers,
+    body: encoded?.body,
+    contentType: encoded?.contentType,
   };
+  const auth = applyAuth(draft, op.security, ctx.config.securitySchemes, ctx.credentials);
+  return auth === undefined ? finish(ctx, op, draft, options) : auth.then(() => finish(ctx, op, draft, options));
+}
 
-  const auth = applyAuth({ headers, query, cookies }, op.security, ctx.config.securitySchemes, ctx.credentials);
-  return auth === undefined ? finish() : auth.then(finish);
+/** Default headers, Content-Type, the cookie header and per-call options, then the final URL. */
+function finish(ctx: PrepareContext, op: OperationDescriptor, draft: Draft, options: RequestOptions | undefined): PreparedRequest {
+  const { headers, cookies, query, body } = draft;
+  for (const name in ctx.defaultHeaders) headers[name] = ctx.defaultHeaders[name]!;
+  if (draft.contentType !== undefined) headers['content-type'] = draft.contentType;
+  if (cookies.length > 0) {
+    const existing = headers['cookie'];
+    headers['cookie'] = (existing ? `${existing}; ` : '') + cookies.join('; ');
+  }
+  if (options !== undefined) applyRequestOptions(ctx, headers, options);
+  const path = query.length > 0 ? `${draft.path}?${query.join('&')}` : draft.path;
+  return {
+    op,
+    method: op.method,
+    origin: ctx.base.origin,
+    path,
+    url: ctx.base.origin + path,
+    headers,
+    body,
+    replayable: body === undefined || typeof body === 'string' || !(typeof ReadableStream !== 'undefined' && body instanceof ReadableStream),
+  };
 }
 
 /** Per-call header options win over everything the SDK computed; `null`/`undefined` remove a header. */

@@ -19,9 +19,14 @@ export function encodeQueryComponent(value: string, allowReserved = false): stri
  */
 export function appendQueryParam(out: string[], spec: ParamSpec, value: unknown): void {
   if (value === undefined) return;
+  const reserved = spec.allowReserved ?? false;
+  // Scalars are the common case and serialize the same in every style.
+  if (typeof value !== 'object' || value === null || value instanceof Date) {
+    out.push(`${encodeQueryComponent(spec.name, reserved)}=${encodeQueryComponent(formatScalar(value), reserved)}`);
+    return;
+  }
   const style = spec.style ?? 'form';
   const explode = spec.explode ?? style === 'form';
-  const reserved = spec.allowReserved ?? false;
   const enc = (s: string): string => encodeQueryComponent(s, reserved);
   const name = enc(spec.name);
   if (Array.isArray(value)) {
@@ -50,6 +55,7 @@ export function appendQueryParam(out: string[], spec: ParamSpec, value: unknown)
     }
     return;
   }
+  // Other objects (binary values, class instances) are sent as their string form.
   out.push(`${name}=${enc(formatScalar(value))}`);
 }
 

@@ -92,9 +92,12 @@ class UndiciResponse implements TransportResponse {
     return this.#headers;
   }
 
-  async text(limit?: number): Promise<string> {
+  text(limit?: number): Promise<string> {
+    return limit === undefined ? this.#raw.body.text() : this.#bounded(limit);
+  }
+
+  async #bounded(limit: number): Promise<string> {
     const body = this.#raw.body;
-    if (limit === undefined) return body.text();
     const chunks: Uint8Array[] = [];
     let total = 0;
     // Leaving the loop early destroys the stream, which drops the rest of an oversized body.

@@ -298,6 +298,34 @@ describe('ETag cache over HTTP', () => {
     expect([...data.keys()].join()).not.toContain('token-a');
   });
 
+  it('partitions by an API key sent in the query, and keeps the key out of store keys', async () => {
+    const data = new Map<string, CacheRecord>();
+    const store: CacheStore = {
+      get: (key) => data.get(key),
+      set: (key, record) => void data.set(key, record),
+      delete: (key) => void data.delete(key),
+    };
+    const keyed = (apiKey: string): BaseClient => {
+      const c = new BaseClient({ baseUrl: server.url, transport: 'undici', maxRetries: 0, cache: store, apiKey } as Options, {
+        securitySchemes: { key: { type: 'apiKey', in: 'query', name: 'api_key', option: 'apiKey' } },
+      });
+      clients.push(c);
+      return c;
+    };
+    const op = { ...getItem, security: [['key']] };
+    await keyed('key-one').request(op, ['1'], {});
+    await keyed('key-two').request(op, ['1'], {});
+    await keyed('key-one').request(op, ['1'], {});
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/items/1?api_key=key-one',
+      '/items/1?api_key=key-two',
+      '/items/1?api_key=key-one',
+    ]);
+    expect(sentInm()).toEqual([undefined, undefined, '"1-1"']);
+    expect(data.size).toBe(2);
+    for (const key of data.keys()) expect(key).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/items\/1 cred:[0-9a-f]{16}$/);
+  });
+
   it('a failing store does not fail calls', async () => {
     const broken: CacheStore = {
       get: () => Promise.reject(new Error('redis down')),
@@ -321,11 +349,12 @@ describe('ETag cache over HTTP', () => {
     const c = client({ logger: { debug: (message: string, data?: Record<string, unknown>) => lines.push({ message, data }) } });
     await get(c, '1');
     await get(c, '1');
-    const cacheLines = lines.filter((l) => l.message.startsWith('cache'));
+    const cacheLines = lines.filter((l) => l.message.startsWith('sdkgen cache'));
+    const url = `${server.url}/items/1`;
     expect(cacheLines.map((l) => l.message)).toEqual([
-      'cache miss',
-      'cache hit, revalidating',
-      'cache revalidated (304), serving the stored body',
+      `sdkgen cache miss: GET ${url}`,
+      `sdkgen cache hit, revalidating: GET ${url}`,
+      `sdkgen cache revalidated (304), serving the stored body: GET ${url}`,
     ]);
     expect(cacheLines[2]?.data).toMatchObject({ method: 'GET', url: `${server.url}/items/1`, etag: '"1-1"' });
     expect(JSON.stringify(lines)).not.toContain('token-a');

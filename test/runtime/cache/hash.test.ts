@@ -19,7 +19,7 @@ describe('fnv1a64', () => {
     expect(fnv1a64(given)).toBe(want);
   });
 
-  it.each(['Bearer sk_live_0123456789abcdef', 'ünïcødé ✓ 🐕', 'x'.repeat(1000)])(
+  it.each(['Bearer sk_live_0123456789abcdef', 'ünïcødé ✓ 🐕', 'x'.repeat(1000), 'lone \ud800 surrogate', '\udc00\ud83d'])(
     'agrees with a BigInt reference on %s',
     (given) => {
       expect(fnv1a64(given)).toBe(reference(new TextEncoder().encode(given)));

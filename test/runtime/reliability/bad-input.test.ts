@@ -7,7 +7,6 @@ import {
   InvalidResponseError,
   isProblem,
   MAX_ERROR_BODY_BYTES,
-  SdkError,
 } from '@sdkgen/runtime';
 import { startFaultServer, type Fault, type FaultServer } from '../../support/fault-server.js';
 import { getThing, TestClient } from '../../support/reliability-client.js';

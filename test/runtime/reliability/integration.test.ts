@@ -148,6 +148,14 @@ describe.each(['undici', 'fetch'] as const)('retries through BaseClient (%s tran
     expect(keysSeen()).toEqual(['order-42', 'order-42', 'order-42']);
   });
 
+  it("headers: { 'Idempotency-Key': null } sends no key, and the POST is then not retried", async () => {
+    server.enqueue({ kind: 'status', status: 503 });
+    const c = client();
+    const error = await rejection(c.request(createOrder, [], { item: 'x' }, { headers: { 'Idempotency-Key': null } }));
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(keysSeen()).toEqual([undefined]);
+  });
+
   it('a new call gets a new key', async () => {
     const c = client();
     await c.request(createOrder, [], { item: 'a' });
@@ -262,14 +270,25 @@ describe.each(['undici', 'fetch'] as const)('retries through BaseClient (%s tran
     expect(server.requests.map((r) => r.headers['x-attempt'])).toEqual(['1', '2']);
   });
 
+  it('a throwing onRequest hook fails the call with its error, without retries', async () => {
+    const boom = new Error('hook failed');
+    const c = client({
+      onRequest: () => {
+        throw boom;
+      },
+    });
+    await expect(rejection(c.request(getThing, [], {}))).resolves.toBe(boom);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('logger: a line per attempt, per retry (reason, delay) and per failure; credentials redacted', async () => {
     const lines: { message: string; data?: Record<string, unknown> }[] = [];
-    // Only this layer's lines; the ETag cache layer logs its own.
-    const logger: Logger = { debug: (message, data) => void (message.startsWith('sdkgen ') && lines.push({ message, data })) };
+    const logger: Logger = { debug: (message, data) => void lines.push({ message, data }) };
     server.enqueue({ kind: 'status', status: 503, headers: { 'retry-after': '1' } });
     server.enqueue({ kind: 'status', status: 404 });
     const c = client(
-      { logger, apiKey: 'sk-live-SECRET', bearerToken: 'tok-SECRET' } as ClientOptions,
+      // cache: false keeps the ETag layer's own lines (cache hit/miss) out of this test.
+      { logger, cache: false, apiKey: 'sk-live-SECRET', bearerToken: 'tok-SECRET' } as ClientOptions,
       {
         idempotencyHeader: 'Idempotency-Key',
         securitySchemes: {
@@ -299,9 +318,7 @@ describe.each(['undici', 'fetch'] as const)('retries through BaseClient (%s tran
   });
 
   it('a throwing logger does not break the call', async () => {
-    // cache: false keeps the ETag layer (which logs on its own) out of this test.
     const c = client({
-      cache: false,
       logger: {
         debug: () => {
           throw new Error('logger down');

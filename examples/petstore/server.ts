@@ -1,0 +1,272 @@
+/**
+ * A small, real HTTP server implementing examples/petstore/openapi.yaml in memory, for the example
+ * app and tests. Start it on port 0 and point the SDK's `baseUrl` at `url`.
+ *
+ * It behaves like a careful production API: problem+json errors (RFC 9457), ETags with
+ * `If-None-Match` (304) and `If-Match` (412), idempotent creates via `Idempotency-Key`, cursor
+ * pagination, API-key or bearer authentication.
+ */
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Pet {
+  id: string;
+  name: string;
+  species: 'dog' | 'cat' | 'bird' | 'fish';
+  tag: string | null;
+  ownerId: string | null;
+  createdAt: string;
+}
+
+export interface Owner {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface PetStoreServer {
+  /** Base URL including the `/v1` prefix, e.g. `http://127.0.0.1:43210/v1`. */
+  url: string;
+  /** Requests seen, as `METHOD /path?query`, for tests. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** Accepted `X-API-Key` values. @default ['test-key'] */
+  apiKeys?: string[];
+  /** Accepted bearer tokens. @default ['test-token'] */
+  tokens?: string[];
+}
+
+const SPECIES = new Set(['dog', 'cat', 'bird', 'fish']);
+const MAX_BODY_BYTES = 1024 * 1024;
+
+class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(title);
+  }
+}
+
+function etagOf(value: unknown): string {
+  return `"${createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 16)}"`;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function sendProblem(res: ServerResponse, req: IncomingMessage, problem: HttpProblem): void {
+  const body = {
+    type: `https://api.petstore.example/problems/${problem.status}`,
+    title: problem.title,
+    status: problem.status,
+    ...(problem.detail !== undefined ? { detail: problem.detail } : {}),
+    instance: req.url ?? '/',
+    ...problem.extra,
+  };
+  const text = JSON.stringify(body);
+  res.writeHead(problem.status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HttpProblem(413, 'Payload too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/(merge-patch\+)?json/.test(type)) throw new HttpProblem(415, 'Unsupported media type', `got ${type}`);
+  const text = (await readBody(req)).toString('utf8');
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // Reported below.
+  }
+  throw new HttpProblem(400, 'Bad request', 'the body must be a JSON object');
+}
+
+/** Starts the server on 127.0.0.1 and a free port. */
+export async function startPetStoreServer(options: ServerOptions = {}): Promise<PetStoreServer> {
+  const apiKeys = new Set(options.apiKeys ?? ['test-key']);
+  const tokens = new Set(options.tokens ?? ['test-token']);
+  const pets = new Map<string, Pet>();
+  const owners = new Map<string, Owner>();
+  const photos = new Map<string, { bytes: Buffer; contentType: string }>();
+  const idempotent = new Map<string, { status: number; body: unknown }>();
+  const requests: string[] = [];
+  let nextPet = 1;
+  let nextOwner = 1;
+  let clock = Date.UTC(2026, 0, 1);
+
+  function authorize(req: IncomingMessage): void {
+    const key = req.headers['x-api-key'];
+    const auth = req.headers.authorization;
+    if (typeof key === 'string' && apiKeys.has(key)) return;
+    if (typeof auth === 'string' && auth.startsWith('Bearer ') && tokens.has(auth.slice(7))) return;
+    throw new HttpProblem(401, 'Unauthorized', 'send X-API-Key or Authorization: Bearer');
+  }
+
+  function findPet(id: string): Pet {
+    const pet = pets.get(id);
+    if (pet === undefined) throw new HttpProblem(404, 'Pet not found', `no pet with id ${id}`);
+    return pet;
+  }
+
+  function validateName(value: unknown, required: boolean, errors: { field: string; message: string }[]): void {
+    if (value === undefined && !required) return;
+    if (typeof value !== 'string' || value.length === 0) errors.push({ field: 'name', message: 'must be a non-empty string' });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    requests.push(`${req.method} ${url.pathname}${url.search}`);
+    if (!url.pathname.startsWith('/v1/')) throw new HttpProblem(404, 'Not found');
+    const segments = url.pathname.slice(4).split('/').map(decodeURIComponent);
+    authorize(req);
+    const route = `${req.method} /${segments.map((s, i) => (i % 2 === 1 ? '{id}' : s)).join('/')}`;
+    switch (route) {
+      case 'GET /pets': {
+        const limit = Number(url.searchParams.get('limit') ?? '20');
+        if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new HttpProblem(400, 'Bad request', 'limit must be 1..100');
+        const species = url.searchParams.get('species');
+        const all = [...pets.values()].filter((p) => species === null || p.species === species);
+        const cursor = url.searchParams.get('cursor');
+        const start = cursor === null ? 0 : all.findIndex((p) => p.id === cursor) + 1;
+        const data = all.slice(start, start + limit);
+        const last = data[data.length - 1];
+        const more = start + limit < all.length;
+        return sendJson(res, 200, { data, next_cursor: more && last !== undefined ? last.id : null });
+      }
+      case 'POST /pets': {
+        const key = req.headers['idempotency-key'];
+        const replay = typeof key === 'string' ? idempotent.get(key) : undefined;
+        if (replay !== undefined) return sendJson(res, replay.status, replay.body, { 'idempotent-replayed': 'true' });
+        const body = await readJson(req);
+        const errors: { field: string; message: string }[] = [];
+        validateName(body.name, true, errors);
+        if (body.species !== undefined && !SPECIES.has(String(body.species))) errors.push({ field: 'species', message: 'unknown species' });
+        if (errors.length > 0) throw new HttpProblem(422, 'Invalid pet', 'the request body is invalid', { errors });
+        clock += 1000;
+        const pet: Pet = {
+          id: `pet_${nextPet++}`,
+          name: body.name as string,
+          species: (body.species as Pet['species'] | undefined) ?? 'dog',
+          tag: typeof body.tag === 'string' ? body.tag : null,
+          ownerId: typeof body.ownerId === 'string' ? body.ownerId : null,
+          createdAt: new Date(clock).toISOString(),
+        };
+        pets.set(pet.id, pet);
+        if (typeof key === 'string') idempotent.set(key, { status: 201, body: pet });
+        return sendJson(res, 201, pet, { etag: etagOf(pet), location: `/v1/pets/${pet.id}` });
+      }
+      case 'GET /pets/{id}': {
+        const pet = findPet(segments[1]!);
+        const etag = etagOf(pet);
+        if (req.headers['if-none-match'] === etag) {
+          res.writeHead(304, { etag });
+          return void res.end();
+        }
+        return sendJson(res, 200, pet, { etag });
+      }
+      case 'PATCH /pets/{id}': {
+        const pet = findPet(segments[1]!);
+        const ifMatch = req.headers['if-match'];
+        if (ifMatch !== undefined && ifMatch !== etagOf(pet)) {
+          throw new HttpProblem(412, 'Precondition failed', 'the pet changed since you read it');
+        }
+        const body = await readJson(req);
+        const errors: { field: string; message: string }[] = [];
+        validateName(body.name, false, errors);
+        if (errors.length > 0) throw new HttpProblem(422, 'Invalid pet', 'the request body is invalid', { errors });
+        const updated: Pet = { ...pet };
+        if (typeof body.name === 'string') updated.name = body.name;
+        if (body.tag !== undefined) updated.tag = typeof body.tag === 'string' ? body.tag : null;
+        if (body.ownerId !== undefined) updated.ownerId = typeof body.ownerId === 'string' ? body.ownerId : null;
+        pets.set(updated.id, updated);
+        return sendJson(res, 200, updated, { etag: etagOf(updated) });
+      }
+      case 'DELETE /pets/{id}': {
+        findPet(segments[1]!);
+        pets.delete(segments[1]!);
+        photos.delete(segments[1]!);
+        res.writeHead(204);
+        return void res.end();
+      }
+      case 'PUT /pets/{id}/photo': {
+        const pet = findPet(segments[1]!);
+        const bytes = await readBody(req);
+        const contentType = req.headers['content-type'] ?? 'application/octet-stream';
+        photos.set(pet.id, { bytes, contentType });
+        return sendJson(res, 200, { petId: pet.id, size: bytes.length, contentType });
+      }
+      case 'GET /pets/{id}/photo': {
+        const pet = findPet(segments[1]!);
+        const photo = photos.get(pet.id);
+        if (photo === undefined) throw new HttpProblem(404, 'Photo not found', `pet ${pet.id} has no photo`);
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': photo.bytes.length });
+        return void res.end(photo.bytes);
+      }
+      case 'GET /owners':
+        return sendJson(res, 200, [...owners.values()]);
+      case 'POST /owners': {
+        const type = req.headers['content-type'] ?? '';
+        if (!type.startsWith('application/x-www-form-urlencoded')) throw new HttpProblem(415, 'Unsupported media type', `got ${type}`);
+        const form = new URLSearchParams((await readBody(req)).toString('utf8'));
+        const name = form.get('name');
+        const email = form.get('email');
+        const errors: { field: string; message: string }[] = [];
+        if (name === null || name === '') errors.push({ field: 'name', message: 'required' });
+        if (email === null || !email.includes('@')) errors.push({ field: 'email', message: 'must be an email address' });
+        if (errors.length > 0) throw new HttpProblem(422, 'Invalid owner', 'the form is invalid', { errors });
+        const owner: Owner = { id: `owner_${nextOwner++}`, name: name!, email: email! };
+        owners.set(owner.id, owner);
+        return sendJson(res, 201, owner);
+      }
+      case 'GET /owners/{id}': {
+        const owner = owners.get(segments[1]!);
+        if (owner === undefined) throw new HttpProblem(404, 'Owner not found', `no owner with id ${segments[1]}`);
+        return sendJson(res, 200, owner);
+      }
+      default:
+        throw new HttpProblem(404, 'Not found', `no route for ${req.method} ${url.pathname}`);
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const problem = error instanceof HttpProblem ? error : new HttpProblem(500, 'Internal server error');
+      // Drain what the client sent so the connection can be reused.
+      req.resume();
+      if (!res.headersSent) sendProblem(res, req, problem);
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Repairs for defects common in real-world specs that are harmless to readers but break the
+ * types emitter (openapi-typescript), each either meaning-preserving or reported as a warning.
+ * Runs on the bundled document, in place, before validation.
+ *
+ * - `$ref`s into the inside of a schema (`#/components/schemas/A/definitions/b`, `.../items`):
+ *   openapi-typescript turns them into indexed-access types that do not exist (`A["definitions"]`);
+ *   the target is copied to its own component and the ref pointed at it.
+ * - Discriminator mappings naming a schema bare (`Cat`, allowed by OpenAPI) become refs
+ *   (`#/components/schemas/Cat`); mappings to nothing are dropped with a warning.
+ * - Example objects with `externalValue`: openapi-typescript's bundler fetches them; examples do
+ *   not shape types, so the external value is dropped (the Example object stays, refs to it hold).
+ * - `type: "null"` beside `oneOf`/`anyOf` (a contradiction: null AND one of the alternatives) is
+ *   read as "nullable", which is what its authors meant.
+ * - A component that is a union containing an array of itself (`Json = string | Json[]`, common
+ *   for "any JSON value"): TypeScript cannot resolve `components["schemas"]["Json"][]` inside its
+ *   own definition (TS2502), so those array items become `unknown` (with a warning).
+ *
+ * @see https://spec.openapis.org/oas/v3.1.0#discriminator-object
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import { formatPointer, getAt, isObject, parsePointer } from './pointer.js';
+
+type Json = Record<string, unknown>;
+
+/** Keys whose values are data (examples, defaults, enum members), never schemas: not walked. */
+const DATA_KEYS = new Set(['example', 'default', 'enum', 'const', 'x-example', 'x-examples']);
+/** Keys whose children are named entries, so a child called `example` or `enum` is not data. */
+const MAP_KEYS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'schemas', 'paths', 'content', 'responses', 'parameters', 'headers']);
+
+/** Applies every repair to `doc` in place; returns what it changed that changes meaning. */
+export function repairSpec(doc: Json, file: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const warn = (pointer: string, message: string, fix: string): void => {
+    diagnostics.push({ code: 'SDKGEN_SPEC_REPAIRED', severity: 'warning', file, pointer, message, fix });
+  };
+  hoistDeepSchemaRefs(doc);
+  const components = isObject(doc['components']) ? (doc['components'] as Json)['schemas'] : undefined;
+  if (isObject(components)) {
+    for (const [name, schema] of Object.entries(components)) breakArraySelfReference(name, schema, warn);
+  }
+  walk(doc, [], undefined, (node, tokens) => {
+    const pointer = formatPointer(tokens);
+    fixDiscriminator(doc, node, pointer, warn);
+    fixNullType(node, pointer, warn);
+    dropExternalExamples(node);
+  });
+  return diagnostics;
+}
+
+function walk(node: unknown, tokens: string[], parentKey: string | undefined, visit: (node: Json, tokens: string[]) => void): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => walk(item, [...tokens, String(i)], parentKey, visit));
+    return;
+  }
+  if (!isObject(node)) return;
+  visit(node, tokens);
+  const inMap = parentKey !== undefined && MAP_KEYS.has(parentKey);
+  for (const [key, value] of Object.entries(node)) {
+    if (!inMap && DATA_KEYS.has(key)) continue;
+    walk(value, [...tokens, key], inMap ? undefined : key, visit);
+  }
+}
+
+function schemas(doc: Json): Json {
+  if (!isObject(doc['components'])) doc['components'] = {};
+  const components = doc['components'] as Json;
+  if (!isObject(components['schemas'])) components['schemas'] = {};
+  return components['schemas'] as Json;
+}
+
+/** Copies the targets of refs deeper than `#/components/schemas/<Name>` into their own components. */
+function hoistDeepSchemaRefs(doc: Json): void {
+  const deep = new Map<string, string>();
+  const existing = isObject(doc['components']) ? (doc['components'] as Json)['schemas'] : undefined;
+  const taken = new Set(isObject(existing) ? Object.keys(existing) : []);
+  const collect = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(collect);
+    if (!isObject(node)) return;
+    const ref = node['$ref'];
+    if (typeof ref === 'string' && ref.startsWith('#/components/schemas/') && !deep.has(ref)) {
+      let tokens: string[] | undefined;
+      try {
+        tokens = parsePointer(ref);
+      } catch {
+        tokens = undefined;
+      }
+      if (tokens !== undefined && tokens.length > 3 && getAt(doc, tokens) !== undefined) {
+        let name = tokens.slice(2).filter((t) => !['definitions', '$defs', 'properties'].includes(t)).join('_').replace(/[^A-Za-z0-9_.-]/g, '_');
+        for (let i = 2; taken.has(name); i++) name = `${name.replace(/_\d+$/, '')}_${i}`;
+        taken.add(name);
+        deep.set(ref, name);
+      }
+    }
+    for (const [key, value] of Object.entries(node)) if (!DATA_KEYS.has(key)) collect(value);
+  };
+  collect(doc);
+  if (deep.size === 0) return;
+  const all = schemas(doc);
+  for (const [ref, name] of deep) all[name] = structuredClone(getAt(doc, parsePointer(ref)));
+  const rewrite = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(rewrite);
+    if (!isObject(node)) return;
+    const ref = node['$ref'];
+    if (typeof ref === 'string') {
+      const name = deep.get(ref);
+      if (name !== undefined) node['$ref'] = formatPointer(['components', 'schemas', name]);
+    }
+    for (const [key, value] of Object.entries(node)) if (!DATA_KEYS.has(key)) rewrite(value);
+  };
+  rewrite(doc);
+}
+
+function fixDiscriminator(doc: Json, node: Json, pointer: string, warn: (p: string, m: string, f: string) => void): void {
+  const discriminator = node['discriminator'];
+  if (!isObject(discriminator) || !isObject(discriminator['mapping'])) return;
+  const mapping = discriminator['mapping'];
+  const all = isObject(doc['components']) && isObject((doc['components'] as Json)['schemas']) ? ((doc['components'] as Json)['schemas'] as Json) : {};
+  for (const [key, target] of Object.entries(mapping)) {
+    if (typeof target === 'string' && target.startsWith('#')) {
+      let exists = false;
+      try {
+        exists = getAt(doc, parsePointer(target)) !== undefined;
+      } catch {
+        exists = false;
+      }
+      if (exists) continue;
+    } else if (typeof target === 'string' && Object.prototype.hasOwnProperty.call(all, target)) {
+      mapping[key] = formatPointer(['components', 'schemas', target]);
+      continue;
+    }
+    delete mapping[key];
+    warn(`${pointer}/discriminator/mapping`, `The discriminator mapping ${JSON.stringify(key)} points to ${JSON.stringify(target)}, which is not a schema; it is ignored.`, 'Map each value to "#/components/schemas/<Name>" or to the name of a schema under components.schemas.');
+  }
+}
+
+function fixNullType(node: Json, pointer: string, warn: (p: string, m: string, f: string) => void): void {
+  if (node['type'] !== 'null') return;
+  const key = Array.isArray(node['oneOf']) ? 'oneOf' : Array.isArray(node['anyOf']) ? 'anyOf' : undefined;
+  if (key === undefined) return;
+  delete node['type'];
+  (node[key] as unknown[]).push({ type: 'null' });
+  warn(pointer, `\`type: "null"\` beside \`${key}\` allows no value at all; read as "null or one of the alternatives".`, `Add \`{ type: "null" }\` to \`${key}\` instead of \`type: "null"\`.`);
+}
+
+/** Drops `externalValue` (an Example object may have neither it nor `value`), so refs to it stay valid. */
+function dropExternalExamples(node: Json): void {
+  const examples = node['examples'];
+  if (!isObject(examples)) return;
+  for (const example of Object.values(examples)) {
+    if (isObject(example) && example['externalValue'] !== undefined) delete example['externalValue'];
+  }
+}
+
+/** Union members of a schema: `oneOf`/`anyOf` entries and the schema itself (3.1 `type` arrays keep `items` on it). */
+function breakArraySelfReference(name: string, schema: unknown, warn: (p: string, m: string, f: string) => void): void {
+  if (!isObject(schema)) return;
+  const self = formatPointer(['components', 'schemas', name]);
+  const members: unknown[] = [schema, ...(['oneOf', 'anyOf'] as const).flatMap((k) => (Array.isArray(schema[k]) ? schema[k] : []))];
+  for (const member of members) {
+    if (!isObject(member) || !isObject(member['items']) || member['items']['$ref'] !== self) continue;
+    // Only a union is affected: a plain array alias (`type: array` alone) is a deferred type for TypeScript.
+    const isUnion = member !== schema || Array.isArray(schema['type']);
+    if (!isUnion) continue;
+    member['items'] = {};
+    warn(`${self}`, `Schema ${JSON.stringify(name)} is a union containing an array of itself, which TypeScript cannot express through openapi-typescript's types; the array's items are typed \`unknown\`.`, 'Nothing to change in the spec; or wrap the array in an object property to keep the item type.');
+  }
+}

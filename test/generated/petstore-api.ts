@@ -1,0 +1,74 @@
+/**
+ * Type tests of the generated pet store SDK's public surface (examples/petstore/sdk). Not run by
+ * vitest: `typecheck.test.ts` compiles this file with tsc 5.9 and 7, NodeNext and Bundler, so every
+ * `expectTypeOf` must hold and every `@ts-expect-error` line must stay an error.
+ */
+import { expectTypeOf } from 'vitest';
+import {
+  ApiError,
+  NotFoundError,
+  PetStore,
+  type APIPromise,
+  type CreatePetParams,
+  type ListPetsItem,
+  type Page,
+  type PagePromise,
+  type PetStoreOptions,
+  type components,
+} from '../../examples/petstore/sdk/index.js';
+
+type Pet = components['schemas']['Pet'];
+
+declare const client: PetStore;
+
+export async function surface(): Promise<void> {
+  // Results are the spec's schemas.
+  expectTypeOf(client.pets.get('pet_1')).toEqualTypeOf<APIPromise<Pet>>();
+  expectTypeOf(await client.pets.create({ name: 'Rex' })).toEqualTypeOf<Pet>();
+  expectTypeOf(await client.pets.delete('pet_1')).toEqualTypeOf<void>();
+  expectTypeOf(await client.pets.getPhoto('pet_1')).toEqualTypeOf<Blob>();
+  expectTypeOf(await client.owners.list()).toEqualTypeOf<components['schemas']['Owner'][]>();
+
+  // Lists page: awaiting gives the first page, iterating gives items.
+  const list = client.pets.list({ limit: 20 });
+  expectTypeOf(list).toMatchTypeOf<PagePromise<ListPetsItem, unknown>>();
+  expectTypeOf<ListPetsItem>().toEqualTypeOf<Pet>();
+  const page = await list;
+  expectTypeOf(page).toMatchTypeOf<Page<Pet, unknown>>();
+  expectTypeOf(page.data).toEqualTypeOf<Pet[]>();
+  for await (const pet of client.pets.list()) expectTypeOf(pet).toEqualTypeOf<Pet>();
+
+  // Params: query, header and body fields share one object; path params are positional.
+  expectTypeOf<CreatePetParams>().toHaveProperty('name');
+  expectTypeOf(client.pets.get).parameter(0).toEqualTypeOf<string>();
+  await client.pets.update('pet_1', { name: 'Max', tag: null }, { ifMatch: '"v7"', idempotencyKey: 'k', maxRetries: 1 });
+  await client.pets.uploadPhoto('pet_1', { body: new Uint8Array([1, 2, 3]) });
+  await client.owners.create({ body: { name: 'Ada', email: 'ada@example.com' } });
+
+  // Errors are classes users catch.
+  expectTypeOf<NotFoundError>().toMatchTypeOf<ApiError>();
+  expectTypeOf<ApiError['status']>().toEqualTypeOf<number>();
+
+  // Credentials: strings, or (for bearer tokens) functions called per request.
+  const options: PetStoreOptions = { apiKey: 'k', bearerToken: async () => 'token', maxRetries: 2, timeout: 5_000 };
+  void options;
+}
+
+export async function misuse(): Promise<void> {
+  // @ts-expect-error a pet's name is a string
+  await client.pets.create({ name: 42 });
+  // @ts-expect-error `name` is required in the create body
+  await client.pets.create({ species: 'dog' });
+  // @ts-expect-error species is an enum
+  await client.pets.create({ name: 'Rex', species: 'dragon' });
+  // @ts-expect-error limit is a number
+  await client.pets.list({ limit: '20' });
+  // @ts-expect-error getPet takes its id positionally, not in an object
+  await client.pets.get({ petId: 'pet_1' });
+  // @ts-expect-error unknown request option
+  await client.pets.get('pet_1', { retries: 3 });
+  // @ts-expect-error the form body needs an email
+  await client.owners.create({ body: { name: 'Ada' } });
+  // @ts-expect-error apiKey is a string
+  new PetStore({ apiKey: 123 });
+}
