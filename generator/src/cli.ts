@@ -10,8 +10,8 @@ import { applyPlan, describePlan, isClean, planOutput } from './cli/output.js';
 import { specReader } from './cli/read.js';
 import { watchSpec } from './cli/watch.js';
 import { formatDiagnostic, SpecError, type Diagnostic } from './diagnostics.js';
-import { checkGenerateOptions, generate, UsageError, type GenerateResult } from './generate.js';
-import { loadSpec } from './load/index.js';
+import type { GenerateResult } from './generate.js';
+import { checkGenerateOptions, UsageError } from './options.js';
 
 /** Exit codes (DESIGN.md section 1). */
 export const EXIT = { ok: 0, spec: 1, usage: 2 } as const;
@@ -87,6 +87,8 @@ function summaryLines(result: GenerateResult, written: string): string[] {
 async function runOnce(inv: Invocation, io: Output): Promise<number> {
   let result: GenerateResult;
   try {
+    // Loaded on demand: `--help`, `--version` and usage errors answer without loading the emitters.
+    const [{ loadSpec }, { generate }] = await Promise.all([import('./load/index.js'), import('./generate.js')]);
     const spec = await loadSpec(inv.spec, specReader);
     result = await generate(spec, { name: inv.name, runtimeImport: inv.runtimeImport });
   } catch (error) {

@@ -5,24 +5,18 @@
  * @see ../../docs/ARCHITECTURE.md
  */
 import { Diagnostics, type Diagnostic } from './diagnostics.js';
-import { isBindingIdentifier } from './emit/escape.js';
 import { paginationOf } from './emit/operation-types.js';
 import { emitSdk, type GeneratedFile } from './emit/sdk.js';
 import type { LoadedSpec } from './load/index.js';
 import type { ApiModel } from './model.js';
 import { pascalCase } from './naming.js';
 import { normalize } from './normalize/index.js';
+import { checkName, runtimeImport, UsageError, type GenerateOptions } from './options.js';
 import { validateSpec } from './validate.js';
 
-export type { GeneratedFile } from './emit/sdk.js';
+export { checkGenerateOptions, DEFAULT_RUNTIME_IMPORT, UsageError, type GenerateOptions } from './options.js';
 
-/** Options of {@link generate}; the CLI flags and config file use the same names. */
-export interface GenerateOptions {
-  /** Client class name. @default info.title in PascalCase (`Pet Store` -> `PetStore`) */
-  name?: string | undefined;
-  /** Module specifier generated code imports the runtime from. @default '@sdkgen/runtime' */
-  runtimeImport?: string | undefined;
-}
+export type { GeneratedFile } from './emit/sdk.js';
 
 /** What one run produced. */
 export interface GenerateResult {
@@ -42,14 +36,6 @@ export interface GenerateSummary {
   paginatedOperations: { method: string; description: string }[];
   /** Wall time of the run in milliseconds (the only clock the core reads). */
   durationMs: number;
-}
-
-/** The default runtime import of generated code. */
-export const DEFAULT_RUNTIME_IMPORT = '@sdkgen/runtime';
-
-/** A usage problem with the options (not the spec): the CLI exits with 2 for these. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
 }
 
 /** Names generated files already use at the top level of `index.ts`. */
@@ -77,30 +63,6 @@ export function clientName(model: ApiModel, requested: string | undefined): stri
   if (!isBindingIdentifier(name)) name = 'ApiClient';
   while (reserved.has(name)) name = `${name}Client`;
   return name;
-}
-
-function checkName(name: string): void {
-  if (!isBindingIdentifier(name) || !/^[A-Za-z_$]/.test(name)) {
-    throw new UsageError(`--name ${JSON.stringify(name)} is not a valid class name; use letters and digits, e.g. PetStore`);
-  }
-}
-
-/** Validates the runtime import specifier: a bare or relative module specifier on one line. */
-function runtimeImport(requested: string | undefined): string {
-  const value = requested ?? DEFAULT_RUNTIME_IMPORT;
-  if (value === '' || /[\s'"`\\]/.test(value)) {
-    throw new UsageError(`--runtime-import ${JSON.stringify(value)} is not a module specifier`);
-  }
-  return value;
-}
-
-/**
- * Checks the options that can be checked without a spec, so a bad flag fails before any IO.
- * @throws UsageError
- */
-export function checkGenerateOptions(options: GenerateOptions): void {
-  if (options.name !== undefined) checkName(options.name);
-  runtimeImport(options.runtimeImport);
 }
 
 /**

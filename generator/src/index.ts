@@ -8,8 +8,10 @@
  * ```
  * @see ../../docs/ARCHITECTURE.md
  */
-export { generate, clientName, DEFAULT_RUNTIME_IMPORT, UsageError } from './generate.js';
-export type { GenerateOptions, GenerateResult, GenerateSummary, GeneratedFile } from './generate.js';
+export { generate, clientName } from './generate.js';
+export type { GenerateResult, GenerateSummary, GeneratedFile } from './generate.js';
+export { checkGenerateOptions, DEFAULT_RUNTIME_IMPORT, UsageError } from './options.js';
+export type { GenerateOptions } from './options.js';
 export { loadSpec, loadSpecFromObject } from './load/index.js';
 export type { LoadedSpec, SpecIO, SourceLocation } from './load/index.js';
 export { validateSpec } from './validate.js';

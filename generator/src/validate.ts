@@ -111,8 +111,11 @@ function checkOperations(doc: Record<string, unknown>, error: Report, warn: Repo
       const op = item[method];
       if (!isObject(op)) continue;
       const opPtr = childPointer(itemPtr, method);
-      // OpenAPI 3.1 made `responses` optional: such an operation returns `unknown`.
-      if (op.responses === undefined && !String(doc.openapi).startsWith('3.1')) {
+      // OpenAPI 3.1 made `responses` optional (absent or empty alike): such an operation returns `unknown`.
+      const responsesOptional = String(doc.openapi).startsWith('3.1') && (op.responses === undefined || (isObject(op.responses) && Object.keys(op.responses).length === 0));
+      if (responsesOptional) {
+        // nothing to report
+      } else if (op.responses === undefined) {
         error('SDKGEN_NO_RESPONSES', opPtr, `${method.toUpperCase()} ${path} has no \`responses\`.`, 'Add `responses:` with at least one status, e.g. `"200": { description: OK }`.');
       } else if (!isObject(op.responses) || Object.keys(op.responses).length === 0) {
         error('SDKGEN_NO_RESPONSES', childPointer(opPtr, 'responses'), `${method.toUpperCase()} ${path} has an empty \`responses\`.`, 'Add at least one status, e.g. `"200": { description: OK }`.');

@@ -54,7 +54,8 @@ describe('makeApiError', () => {
     expect(new TimeoutError('t')).not.toBeInstanceOf(ApiError);
     expect(new TimeoutError('t')).not.toBeInstanceOf(ConnectionError);
     expect(new Error('x')).not.toBeInstanceOf(SdkError);
-    expect(null instanceof SdkError).toBe(false);
+    const nothing: unknown = null;
+    expect(nothing instanceof SdkError).toBe(false);
   });
 
   const messages: { given: unknown; want: string }[] = [
@@ -83,8 +84,10 @@ describe('makeApiError', () => {
 
 describe('instanceof across two copies of the runtime', () => {
   it('holds for errors made by another copy', async () => {
-    // The query string makes Vite load a second, independent instance of the module.
-    const other = (await import('../../runtime/src/errors.ts?second-copy')) as typeof import('../../runtime/src/errors.js');
+    // The query string makes Vite load a second, independent instance of the module (a variable
+    // specifier, so tsc does not try to resolve it).
+    const specifier = '../../runtime/src/errors.ts?second-copy';
+    const other = (await import(/* @vite-ignore */ specifier)) as typeof import('../../runtime/src/errors.js');
     expect(other.NotFoundError).not.toBe(NotFoundError);
     const foreign = other.makeApiError(init(404));
     expect(foreign).toBeInstanceOf(NotFoundError);

@@ -8,6 +8,8 @@ import {
   AbortError,
   BaseClient,
   InvalidResponseError,
+  BadRequestError,
+  NotFoundError,
   Page,
   PagePromise,
   PaginationError,
@@ -211,6 +213,47 @@ describe('requestPage styles', () => {
     const url = first.nextPageUrl() ?? '';
     const rest = await collect(list('link', {}, { pageUrl: url }));
     expect(rest.map((p) => p.id)).toEqual(pets.slice(10).map((p) => p.id));
+  });
+});
+
+describe('request bodies and failures', () => {
+  it('a cursor in the JSON body of a POST search goes into the next request body', async () => {
+    const search = {
+      id: 'searchPets',
+      method: 'POST',
+      path: '/search',
+      body: { mediaType: 'application/json', encoding: 'json' },
+      response: 'json',
+      pagination: { style: 'cursor', param: { name: 'cursor', in: 'body' }, items: '/hits', nextCursor: '/next' },
+    } satisfies OperationDescriptor;
+    server.route('POST', '/v1/search', (req, res) => {
+      const body = JSON.parse(req.body.toString('utf8')) as { q: string; cursor?: string };
+      const start = Number(body.cursor ?? '0');
+      sendJson(res, 200, { hits: pets.slice(start, start + 10).filter((p) => p.name.includes(body.q)), next: start + 10 < pets.length ? String(start + 10) : null });
+    });
+    const got = await collect(client.requestPage<Pet, { q: string; cursor?: string }>(search, [], { q: 'pet' }));
+    expect(got).toHaveLength(25);
+    expect(server.requests.map((r) => JSON.parse(r.body.toString('utf8')) as unknown)).toEqual([{ q: 'pet' }, { q: 'pet', cursor: '10' }, { q: 'pet', cursor: '20' }]);
+  });
+
+  it('a failing first page rejects the iteration with the typed error', async () => {
+    server.route('GET', '/v1/cursor', (_req, res) => sendJson(res, 404, { title: 'gone' }));
+    const error = await collect(list('cursor')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a failing later page surfaces after the earlier items', async () => {
+    server.route('GET', '/v1/cursor', (req, res) => {
+      if (query(req).has('cursor')) return sendJson(res, 400, { title: 'bad cursor' });
+      sendJson(res, 200, { data: [pets[0]], next_cursor: 'c1' });
+    });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const p of list('cursor')) seen.push(p.id);
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(['p00']);
+    expect(error).toBeInstanceOf(BadRequestError);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { UsageError } from '../generate.js';
+import { UsageError } from '../options.js';
 
 /** What a config file may set. */
 export interface ConfigFile {

@@ -100,14 +100,17 @@ export class EtagCache {
    * @see https://www.rfc-editor.org/rfc/rfc9111#section-4.3.4
    */
   async refresh(hit: CacheHit, notModified: Headers): Promise<CachedResponse | undefined> {
-    if (!notModifiedSelects(hit.tag, notModified.get('etag'))) {
+    // The merged `etag` is the 304's when it sent one, else ours (which then selects, see
+    // notModifiedSelects): one pass over the 304's fields answers both questions.
+    const headers = mergeNotModifiedHeaders(hit.entry.headers, notModified);
+    const etag = headers['etag'] ?? hit.entry.etag;
+    if (!notModifiedSelects(hit.tag, etag)) {
       await this.store.delete(hit.key);
       return undefined;
     }
-    const headers = mergeNotModifiedHeaders(hit.entry.headers, notModified);
     // The 304's ETag may differ from ours only in its W/ prefix; what we send next must be what the
     // server now says.
-    const entry: CachedResponse = { ...hit.entry, headers, etag: headers['etag'] ?? hit.entry.etag, storedAt: this.#now() };
+    const entry: CachedResponse = { ...hit.entry, headers, etag: etag.trim(), storedAt: this.#now() };
     await this.store.set(hit.key, entry);
     return entry;
   }

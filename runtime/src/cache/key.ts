@@ -33,18 +33,27 @@ export function normalizeUrl(url: string, secretQueryParams: readonly string[] =
   const bare = hash === -1 ? url : url.slice(0, hash);
   const q = bare.indexOf('?');
   if (q === -1) return bare;
-  const secrets = new Set<string>();
-  for (const name of secretQueryParams) secrets.add(encodeURIComponent(name)).add(name);
-  const pairs = bare
-    .slice(q + 1)
-    .split('&')
-    .filter((pair) => pair !== '' && !secrets.has(pairName(pair)));
-  pairs.sort((a, b) => {
-    const na = pairName(a);
-    const nb = pairName(b);
-    return na < nb ? -1 : na > nb ? 1 : 0;
-  });
+  let pairs = bare.slice(q + 1).split('&');
+  if (secretQueryParams.length > 0) {
+    const secrets = new Set<string>();
+    for (const name of secretQueryParams) secrets.add(encodeURIComponent(name)).add(name);
+    pairs = pairs.filter((pair) => !secrets.has(pairName(pair)));
+  }
+  pairs = pairs.filter((pair) => pair !== '');
+  // The SDK sends query parameters in a fixed order, so the common case is already sorted.
+  if (!isSorted(pairs)) pairs.sort(byName);
   return pairs.length === 0 ? bare.slice(0, q) : `${bare.slice(0, q)}?${pairs.join('&')}`;
+}
+
+function byName(a: string, b: string): number {
+  const na = pairName(a);
+  const nb = pairName(b);
+  return na < nb ? -1 : na > nb ? 1 : 0;
+}
+
+function isSorted(pairs: readonly string[]): boolean {
+  for (let i = 1; i < pairs.length; i++) if (byName(pairs[i - 1]!, pairs[i]!) > 0) return false;
+  return true;
 }
 
 function pairName(pair: string): string {

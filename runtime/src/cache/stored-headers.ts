@@ -47,11 +47,19 @@ export function mergeNotModifiedHeaders(
   stored: Readonly<Record<string, string>>,
   notModified: Headers,
 ): Record<string, string> {
-  const out: Record<string, string> = { ...stored };
-  const dropped = connectionTokens(notModified.get('connection'));
+  // One pass over the Headers object (its methods are costly), then plain-object work.
+  const fields: string[] = [];
+  let connection: string | undefined;
   notModified.forEach((value, name) => {
-    if (!NOT_STORED.has(name) && !NOT_UPDATED.has(name) && !dropped.has(name)) out[name] = value;
+    if (name === 'connection') connection = value;
+    else fields.push(name, value);
   });
+  const dropped = connectionTokens(connection ?? null);
+  const out: Record<string, string> = { ...stored };
+  for (let i = 0; i < fields.length; i += 2) {
+    const name = fields[i]!;
+    if (!NOT_STORED.has(name) && !NOT_UPDATED.has(name) && !dropped.has(name)) out[name] = fields[i + 1]!;
+  }
   return out;
 }
 
