@@ -6,6 +6,7 @@
  */
 import { Diagnostics, type Diagnostic } from './diagnostics.js';
 import { paginationOf } from './emit/operation-types.js';
+import { isBindingIdentifier } from './emit/escape.js';
 import { emitSdk, type GeneratedFile } from './emit/sdk.js';
 import type { LoadedSpec } from './load/index.js';
 import type { ApiModel } from './model.js';

@@ -111,6 +111,8 @@ export interface RequestBodyModel {
   isJsonObject: boolean;
   /** Property names of a JSON-object body (for collision checks). */
   propertyNames: string[];
+  /** The chosen media type's schema admits `null` (`nullable: true`, `type: [..., "null"]`); set only when true. */
+  nullable?: true;
   description?: string;
   pointer: JsonPointer;
 }

@@ -111,5 +111,8 @@ function remove(doc: Record<string, unknown>, tokens: string[]): void {
     return;
   }
   const item = resolve(doc, paths[path]);
-  if (isObject(item)) delete item[tokens[2]!];
+  if (!isObject(item)) return;
+  delete item[tokens[2]!];
+  // A path item left without operations would still show up in the types as an empty entry.
+  if (!Object.keys(item).some((k) => METHODS.has(k))) delete paths[path];
 }

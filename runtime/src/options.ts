@@ -24,7 +24,7 @@ export interface ClientOptions {
   baseUrl?: string | undefined;
   /** Retries after the first attempt. @default 2 */
   maxRetries?: number | undefined;
-  /** Milliseconds per attempt (connect, headers and body). @default 60_000 */
+  /** Milliseconds per attempt (connect, headers and body); `0` or `Infinity`: no limit. @default 60_000 */
   timeout?: number | undefined;
   /** Longest `Retry-After` honoured, in ms; longer asks fail at once. @default 60_000 */
   maxRetryAfter?: number | undefined;

@@ -5,9 +5,12 @@ import { LazyResponseInfo, type WithResponse } from './response/info.js';
 import type { PreparedRequest } from './request/prepare.js';
 import type { Transport } from './transport/types.js';
 
+/** Longest delay `setTimeout` accepts. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Per-attempt settings. */
 export interface AttemptOptions {
-  /** Milliseconds for the whole attempt, body included. */
+  /** Milliseconds for the whole attempt, body included; `0` or `Infinity` means no limit. */
   readonly timeout: number;
   readonly signal?: AbortSignal | undefined;
 }
@@ -28,7 +31,9 @@ export async function sendAttempt(
   const userSignal = options.signal;
   if (userSignal?.aborted) throw new AbortError('The request was aborted', { cause: userSignal.reason });
   const signal = new AttemptAbort();
-  const timer = setTimeout(AttemptAbort.onTimeout, options.timeout, signal);
+  // Node fires over-large delays at once (TimeoutOverflowWarning): those, 0 and Infinity mean no limit.
+  const timer =
+    options.timeout > 0 && options.timeout <= MAX_TIMER_MS ? setTimeout(AttemptAbort.onTimeout, options.timeout, signal) : undefined;
   const onAbort = userSignal && ((): void => signal.abort(userSignal.reason));
   if (onAbort) userSignal.addEventListener('abort', onAbort, { once: true });
   try {

@@ -6,6 +6,8 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -43,9 +45,30 @@ describe('generated SDKs type-check', () => {
     }
   }
 
-  it('a type error in a type test is reported (the check is live)', { timeout: 240_000 }, async () => {
-    const { code, output } = await run([compilers[0]!.bin, '-p', 'test/generated/fixtures/tsconfig.json']);
-    expect(code).not.toBe(0);
-    expect(output).toContain("must-fail.ts(5,14): error TS2322: Type '{ id: string;");
+  it('a type error against the generated SDK is reported (the check is live)', { timeout: 240_000 }, async () => {
+    // Written at run time under test/.tmp (which the repo's own type-check excludes), then removed.
+    const dir = join(root, 'test/.tmp/typecheck-must-fail');
+    await mkdir(dir, { recursive: true });
+    try {
+      await writeFile(
+        join(dir, 'must-fail.ts'),
+        [
+          "import { PetStore } from '../../../examples/petstore/sdk/index.js';",
+          '',
+          "const client = new PetStore({ baseUrl: 'http://127.0.0.1:1' });",
+          "export const wrong: number = await client.pets.get('pet_1');",
+          '',
+        ].join('\n'),
+      );
+      await writeFile(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({ extends: '../../generated/tsconfig.nodenext.json', include: ['./must-fail.ts'], exclude: [] }),
+      );
+      const { code, output } = await run([compilers[0]!.bin, '-p', 'test/.tmp/typecheck-must-fail/tsconfig.json']);
+      expect(code).not.toBe(0);
+      expect(output).toContain("must-fail.ts(4,14): error TS2322: Type '{ id: string;");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

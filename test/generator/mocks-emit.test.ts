@@ -4,12 +4,13 @@
  * response must have the declared status and a body that validates against the response schema;
  * paginated operations must serve several pages that end.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
+import { BaseClient, type OperationDescriptor } from '@sdkgen/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../generator/src/diagnostics.js';
 import { emitMocks } from '../../generator/src/emit/mocks.js';
@@ -18,17 +19,28 @@ import { loadSpec, type LoadedSpec } from '../../generator/src/load/index.js';
 import { mockOperation, type MockParamData } from '../../generator/src/mocks/mock-operation.js';
 import type { OperationModel } from '../../generator/src/model.js';
 import { normalize } from '../../generator/src/normalize/index.js';
+import { MOCK_PAGES } from '../../templates/mocks-runtime.js';
 import { validateSchema } from './mocks-schema-validator.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const outRoot = join(root, 'test/.tmp/mocks-emit');
 const BASE = 'http://mocks.test/api';
 
+/** The example spec and every fixture spec that generates (test/fixtures/specs/broken is meant to fail). */
 const SPECS = [
   { name: 'example-petstore', file: 'examples/petstore/openapi.yaml' },
   { name: 'fixture-petstore', file: 'test/fixtures/specs/petstore.yaml' },
   { name: 'fixture-multi', file: 'test/fixtures/specs/multi/openapi.yaml' },
   { name: 'fixture-adversarial', file: 'test/fixtures/adversarial/openapi.json' },
+  ...readdirSync(join(root, 'test/fixtures/snapshots'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => ['openapi.yaml', 'openapi.json'].map((f) => `test/fixtures/snapshots/${d.name}/${f}`))
+    .filter((f) => existsSync(join(root, f)))
+    .map((file) => ({ name: `snapshot-${file.split('/')[3]!}`, file })),
+  ...readdirSync(join(root, 'test/fixtures/pagination'))
+    // ours.yaml holds invalid `x-pagination` values on purpose (it tests the diagnostics).
+    .filter((f) => f.endsWith('.yaml') && f !== 'ours.yaml')
+    .map((f) => ({ name: `pagination-${f.replace('.yaml', '')}`, file: `test/fixtures/pagination/${f}` })),
 ];
 
 interface Generated {
@@ -103,6 +115,33 @@ describe.each(SPECS)('default mock handlers of $name', ({ name, file }) => {
       }
     }
     expect(checked.length).toBeGreaterThan(0);
+  });
+
+  it('paginate under the real runtime: for await reads several pages and stops', async () => {
+    server.resetHandlers(...generated.handlers({ baseUrl: BASE }));
+    const client = new BaseClient({ baseUrl: BASE, maxRetries: 0 }, {});
+    let walked = 0;
+    for (const op of generated.operations) {
+      const data = mockOperation(op, generated.spec.document);
+      if (data.pagination === undefined || data.response.kind !== 'json' || op.method !== 'GET') continue;
+      const descriptor: OperationDescriptor = {
+        id: op.operationId,
+        method: op.method,
+        path: op.path,
+        pathParams: op.pathParams.map((p) => ({ name: p.name })),
+        query: op.queryParams.map((p) => ({ name: p.name })),
+        pagination: data.pagination,
+      };
+      const pathArgs = op.pathParams.map(() => 'sample-1');
+      const sizes: number[] = [];
+      for await (const page of client.requestPage(descriptor, pathArgs, {}, { maxPages: 10 }).pages()) sizes.push(page.data.length);
+      // Without a total, `has_more` or next cursor, an empty page is the only way to say "the end".
+      const ended = sizes.length === MOCK_PAGES ? sizes : sizes.slice(0, -1);
+      expect(sizes.length - ended.length === 0 || sizes.at(-1) === 0, `${op.method} ${op.path}: ${sizes.join(',')}`).toBe(true);
+      expect(ended.filter((n) => n > 0), `${op.method} ${op.path}: ${sizes.join(',')}`).toHaveLength(MOCK_PAGES);
+      walked++;
+    }
+    if (name.startsWith('pagination-') || name === 'example-petstore') expect(walked).toBeGreaterThan(0);
   });
 
   it('runs no code from the spec when loaded and called (adversarial texts stay data)', () => {

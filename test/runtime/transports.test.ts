@@ -371,6 +371,11 @@ describe.each(transports)('transport $transport', ({ transport, pooled }) => {
     await expect(client({ timeout: 1000 }).request(get('/stall'), [], undefined)).rejects.toBeInstanceOf(TimeoutError);
   });
 
+  it.each([{ timeout: 0 }, { timeout: Infinity }, { timeout: 2 ** 40 }])('timeout $timeout means no limit', async ({ timeout }) => {
+    server.route('GET', '/v1/later', (req, res) => void setTimeout(() => echo(req, res), 50));
+    expect((await client({ timeout }).request<Echo>(get('/later'), [], undefined)).url).toBe('/v1/later');
+  });
+
   it('a pre-aborted signal gives AbortError without sending', async () => {
     server.fallback(echo);
     const controller = new AbortController();

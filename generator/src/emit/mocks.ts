@@ -130,7 +130,7 @@ function mockFunction(op: OperationModel, data: MockOperationData, names: MockNa
     `${docLines(route).join(' ')}${title === '' ? '' : `: ${title}`}`,
     '',
     data.pagination === undefined
-      ? 'Without a resolver, answers with the example response.'
+      ? 'Without a resolver, answers with example data from the spec (or synthesized from its schema).'
       : 'Without a resolver, answers with example data over several pages.',
   ];
   if (op.deprecated) docs.push('@deprecated');

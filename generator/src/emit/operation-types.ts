@@ -133,7 +133,9 @@ function paramsType(op: OperationModel, opAlias: string): { type: string; option
     if (query !== undefined) parts.push(query);
     // A JSON-object body's fields sit next to the query params. An optional body may be left out
     // entirely, so its fields are optional too.
-    if (body !== undefined) parts.push(bodyRequired ? body : `Partial<${body}>`);
+    // A nullable body (`nullable: true`, GitHub has several) cannot be spread: null is "no fields".
+    const fields = body !== undefined && op.requestBody?.nullable === true ? `NonNullable<${body}>` : body;
+    if (fields !== undefined) parts.push(bodyRequired ? fields : `Partial<${fields}>`);
     optional = !anyRequired(op.queryParams) && !flatRequired && !bodyRequired;
   }
   if (header !== undefined) parts.push(header);

@@ -97,6 +97,9 @@ function operationStatements(op: OperationModel, types: OperationTypes, classNam
   return statements;
 }
 
+/** Names every object literal has through Object.prototype (`constructor`, `toString`, ...). */
+const OBJECT_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 function method(op: OperationModel, types: OperationTypes): OptionalKind<MethodDeclarationStructure> {
   if (!isIdentifierName(op.methodName)) throw new EmitError(`Invalid method name: ${JSON.stringify(op.methodName)}`);
   const argNames = op.pathParams.map((p) => identifier(p.argName, 'path parameter name'));
@@ -108,7 +111,11 @@ function method(op: OperationModel, types: OperationTypes): OptionalKind<MethodD
     type: types.pathArgTypes[i]!,
   }));
   if (types.paramsName !== undefined) {
-    parameters.push({ name: paramsName, type: types.paramsName, ...(types.paramsOptional ? { initializer: '{}' } : {}) });
+    // `{}` has Object.prototype's members, so a params type with a key such as `constructor`
+    // rejects a `= {}` default (TS2322); such methods take an optional argument instead.
+    const fields = [...op.queryParams, ...op.headerParams, ...op.cookieParams].map((p) => p.name).concat(op.requestBody?.propertyNames ?? []);
+    const optional = fields.some((f) => OBJECT_MEMBERS.has(f)) ? { hasQuestionToken: true } : { initializer: '{}' };
+    parameters.push({ name: paramsName, type: types.paramsName, ...(types.paramsOptional ? optional : {}) });
   }
   const paged = types.itemName !== undefined;
   parameters.push({ name: optionsName, type: paged ? 'PageRequestOptions' : 'RequestOptions', hasQuestionToken: true });

@@ -12,6 +12,9 @@
  *   not shape types, so the external value is dropped (the Example object stays, refs to it hold).
  * - `type: "null"` beside `oneOf`/`anyOf` (a contradiction: null AND one of the alternatives) is
  *   read as "nullable", which is what its authors meant.
+ * - `anyOf`/`oneOf` whose members only list `required` names (GitHub: "at least one of these
+ *   fields") beside `properties`: openapi-typescript types each member `unknown`, which swallows
+ *   the whole type; the constraint is dropped, leaving every property optional.
  * - A component that is a union containing an array of itself (`Json = string | Json[]`, common
  *   for "any JSON value"): TypeScript cannot resolve `components["schemas"]["Json"][]` inside its
  *   own definition (TS2502), so those array items become `unknown` (with a warning).
@@ -43,6 +46,7 @@ export function repairSpec(doc: Json, file: string): Diagnostic[] {
     const pointer = formatPointer(tokens);
     fixDiscriminator(doc, node, pointer, warn);
     fixNullType(node, pointer, warn);
+    dropConstraintOnlyUnions(node);
     dropExternalExamples(node);
   });
   return diagnostics;
@@ -164,5 +168,17 @@ function breakArraySelfReference(name: string, schema: unknown, warn: (p: string
     if (!isUnion) continue;
     member['items'] = {};
     warn(`${self}`, `Schema ${JSON.stringify(name)} is a union containing an array of itself, which TypeScript cannot express through openapi-typescript's types; the array's items are typed \`unknown\`.`, 'Nothing to change in the spec; or wrap the array in an object property to keep the item type.');
+  }
+}
+
+/** Keywords a member may have and still be a pure constraint (no type of its own). */
+const CONSTRAINT_KEYS = new Set(['required', 'not', 'description', 'title', 'minProperties', 'maxProperties', '$comment']);
+
+function dropConstraintOnlyUnions(node: Json): void {
+  if (!isObject(node['properties'])) return;
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const members = node[key];
+    if (!Array.isArray(members) || members.length === 0) continue;
+    if (members.every((m) => isObject(m) && Object.keys(m).every((k) => CONSTRAINT_KEYS.has(k)))) delete node[key];
   }
 }

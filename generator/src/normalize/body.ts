@@ -51,5 +51,12 @@ export function normalizeRequestBody(doc: Record<string, unknown>, raw: unknown,
     pointer,
   };
   if (typeof body.description === 'string') model.description = body.description;
+  if (encoding === 'json' && isObject(media) && admitsNull(deref(doc, media.schema))) model.nullable = true;
   return model;
+}
+
+/** `nullable: true` (3.0) or a `type` list with `"null"` (3.1), on the schema itself. */
+function admitsNull(schema: unknown): boolean {
+  if (!isObject(schema)) return false;
+  return schema.nullable === true || schema.type === 'null' || (Array.isArray(schema.type) && schema.type.includes('null'));
 }

@@ -110,7 +110,14 @@ export class EtagCache {
     }
     // The 304's ETag may differ from ours only in its W/ prefix; what we send next must be what the
     // server now says.
-    const entry: CachedResponse = { ...hit.entry, headers, etag: etag.trim(), storedAt: this.#now() };
+    const entry: CachedResponse = {
+      kind: 'response',
+      status: hit.entry.status,
+      headers,
+      body: hit.entry.body,
+      etag: etag.trim(),
+      storedAt: this.#now(),
+    };
     await this.store.set(hit.key, entry);
     return entry;
   }

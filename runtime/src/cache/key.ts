@@ -21,6 +21,8 @@ export interface CacheKeyInput {
   readonly credentials: readonly string[];
   /** Query parameters that carry credentials; removed from the URL in the key (they are hashed). */
   readonly secretQueryParams?: readonly string[] | undefined;
+  /** `resourceKey(this)`, when the caller computed it already (it is needed several times per call). */
+  readonly resource?: string | undefined;
 }
 
 /**
@@ -88,7 +90,15 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
  * Under it the store holds either the response (no `Vary`) or a `VaryIndex` naming the headers.
  */
 export function baseCacheKey(input: CacheKeyInput): string {
-  return `${input.method} ${normalizeUrl(input.url, input.secretQueryParams)} cred:${credentialsPartition(input.credentials)}`;
+  return `${input.method} ${input.resource ?? resourceKey(input)}`;
+}
+
+/**
+ * The resource part of a key, without the method: normalized URL and credential partition. Also
+ * the key under which `ifMatch: 'auto'` remembers ETags.
+ */
+export function resourceKey(input: Omit<CacheKeyInput, 'method'>): string {
+  return `${normalizeUrl(input.url, input.secretQueryParams)} cred:${credentialsPartition(input.credentials)}`;
 }
 
 /**

@@ -4,9 +4,9 @@
  * (a successful PATCH usually returns the new version's tag).
  */
 
-import { credentialsPartition, normalizeUrl, type CacheKeyInput } from './key.js';
+import { resourceKey, type CacheKeyInput } from './key.js';
 
-/** @default 1000 resources remembered; the least recently used is forgotten first. */
+/** @default 1000 resources remembered; the one whose tag changed longest ago is forgotten first. */
 export const DEFAULT_LAST_SEEN_ETAGS = 1000;
 
 export class LastSeenEtags {
@@ -19,7 +19,8 @@ export class LastSeenEtags {
 
   /** Remembers `etag` as the current version of the request's URL (per credentials). */
   remember(req: Omit<CacheKeyInput, 'method'>, etag: string): void {
-    const key = resourceKey(req);
+    const key = req.resource ?? resourceKey(req);
+    if (this.#tags.get(key) === etag) return;
     this.#tags.delete(key);
     this.#tags.set(key, etag);
     if (this.#tags.size > this.#max) {
@@ -30,15 +31,11 @@ export class LastSeenEtags {
 
   /** The last `ETag` seen for the request's URL, if any. */
   get(req: Omit<CacheKeyInput, 'method'>): string | undefined {
-    return this.#tags.get(resourceKey(req));
+    return this.#tags.get(req.resource ?? resourceKey(req));
   }
 
   /** Forgets the URL, e.g. after a successful DELETE. */
   forget(req: Omit<CacheKeyInput, 'method'>): void {
-    this.#tags.delete(resourceKey(req));
+    this.#tags.delete(req.resource ?? resourceKey(req));
   }
-}
-
-function resourceKey(req: Omit<CacheKeyInput, 'method'>): string {
-  return `${normalizeUrl(req.url, req.secretQueryParams)} cred:${credentialsPartition(req.credentials)}`;
 }

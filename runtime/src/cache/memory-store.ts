@@ -58,6 +58,7 @@ export class MemoryCacheStore implements CacheStore {
     if (size > this.maxBytes) return;
     this.#records.set(key, { record, size });
     this.#bytes += size;
+    if (this.#records.size <= this.maxEntries && this.#bytes <= this.maxBytes) return;
     for (const [oldest, slot] of this.#records) {
       if (this.#records.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
       this.#records.delete(oldest);

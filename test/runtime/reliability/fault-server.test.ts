@@ -37,10 +37,10 @@ describe('fault server (test support)', () => {
 
   it('slow holds the key: a concurrent repeat gets 409', async () => {
     server = await startFaultServer();
-    server.enqueue({ kind: 'slow', delayMs: 300 });
+    server.enqueue({ kind: 'slow', delayMs: 2_000 });
     const slow = post(server.url, 'k4', { item: 'a' });
     // Wait until the server has seen the slow request (bounded).
-    for (let i = 0; i < 200 && server.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 1_000 && server.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
     const concurrent = await post(server.url, 'k4', { item: 'a' });
     expect(concurrent.status).toBe(409);
     expect((await slow).status).toBe(201);

@@ -166,18 +166,21 @@ describe.each(['undici', 'fetch'] as const)('retries through BaseClient (%s tran
   });
 
   it('a slow response past the timeout is retried (GET)', async () => {
-    server.enqueue({ kind: 'slow', delayMs: 500 });
-    const c = client({ timeout: 100 });
+    // Timeouts are generous against normal latency: the test machine may be heavily loaded.
+    server.enqueue({ kind: 'slow', delayMs: 1_500 });
+    const c = client({ timeout: 1_000 });
     await expect(c.request(getThing, [], {})).resolves.toMatchObject({ method: 'GET' });
     expect(server.requests).toHaveLength(2);
   });
 
   it('a slow POST past the timeout: 409 while the server still works, then the replay; one side effect', async () => {
-    server.enqueue({ kind: 'slow', delayMs: 300 });
-    const c = client({ timeout: 100, maxRetries: 6 });
+    server.enqueue({ kind: 'slow', delayMs: 2_000 });
+    const c = client({ timeout: 1_000, maxRetries: 6 });
+    // Real waits (a fifth of the backoff) so a retry can outlast the server's work.
     c.timeScale = 0.2;
     const order = await c.request(createOrder, [], { item: 'slow' });
     expect(order).toEqual({ id: 'ord_1', item: 'slow' });
+    expect(server.answeredByStatus()[409]).toBeGreaterThan(0);
     expect(server.sideEffects()).toBe(1);
     expect(new Set(keysSeen()).size).toBe(1);
   });
@@ -225,7 +228,7 @@ describe.each(['undici', 'fetch'] as const)('retries through BaseClient (%s tran
     const controller = new AbortController();
     const call = c.request(getThing, [], {}, { signal: controller.signal });
     // Abort once the loop is waiting (bounded poll on the fake clock's record).
-    for (let i = 0; i < 500 && c.slept.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 2_000 && c.slept.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
     controller.abort();
     const error = await rejection(call);
     expect(error).toBeInstanceOf(AbortError);

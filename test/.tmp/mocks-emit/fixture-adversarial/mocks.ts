@@ -40,7 +40,7 @@ const defaultMockOperation: MockOperation = {
 /**
  * `GET /things`: line one globalThis.pwned = "newline"; //
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockDefault(resolver?: MockResolver<DefaultMock>, options?: MockOptions): HttpHandler {
   return registry.handler(defaultMockOperation, resolver, options);
@@ -74,7 +74,7 @@ const createThingMockOperation: MockOperation = {
 /**
  * `POST /things`: "; globalThis.pwned = "dquote"; "
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockCreateThing(resolver?: MockResolver<CreateThingMock>, options?: MockOptions): HttpHandler {
   return registry.handler(createThingMockOperation, resolver, options);
@@ -107,7 +107,7 @@ const oddGlobalThisPwnedTemplateOpMockOperation: MockOperation = {
 /**
  * `GET /odd/{a}/{b}`: \@deprecated \@type {pwnedType} *\/ export const pwnedExport = 1; /\**
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockOddGlobalThisPwnedTemplateOp(resolver?: MockResolver<OddGlobalThisPwnedTemplateOpMock>, options?: MockOptions): HttpHandler {
   return registry.handler(oddGlobalThisPwnedTemplateOpMockOperation, resolver, options);
@@ -143,7 +143,7 @@ const constructorMockOperation: MockOperation = {
 /**
  * `GET /things/{thing-id}`: *\/ globalThis.pwned = "comment"; /\*
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockConstructor(resolver?: MockResolver<ConstructorMock>, options?: MockOptions): HttpHandler {
   return registry.handler(constructorMockOperation, resolver, options);
@@ -173,7 +173,7 @@ const deleteMockOperation: MockOperation = {
 /**
  * `DELETE /things/{thing-id}`: ${globalThis.pwned = "template"}
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockDelete(resolver?: MockResolver<DeleteMock>, options?: MockOptions): HttpHandler {
   return registry.handler(deleteMockOperation, resolver, options);
@@ -208,7 +208,7 @@ const protoMockOperation: MockOperation = {
 /**
  * `PUT /things/{thing-id}`: '; globalThis.pwned = 'squote'; '
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockProto(resolver?: MockResolver<ProtoMock>, options?: MockOptions): HttpHandler {
   return registry.handler(protoMockOperation, resolver, options);
@@ -238,7 +238,7 @@ const getItemMockOperation: MockOperation = {
 /**
  * `GET /case/{id}`
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockGetItem(resolver?: MockResolver<GetItemMock>, options?: MockOptions): HttpHandler {
   return registry.handler(getItemMockOperation, resolver, options);
@@ -268,7 +268,7 @@ const getItem2MockOperation: MockOperation = {
 /**
  * `POST /case/{id}`
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockGetItem2(resolver?: MockResolver<GetItem2Mock>, options?: MockOptions): HttpHandler {
   return registry.handler(getItem2MockOperation, resolver, options);
@@ -298,7 +298,7 @@ const getItem3MockOperation: MockOperation = {
 /**
  * `PATCH /case/{id}`
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockGetItem3(resolver?: MockResolver<GetItem3Mock>, options?: MockOptions): HttpHandler {
   return registry.handler(getItem3MockOperation, resolver, options);

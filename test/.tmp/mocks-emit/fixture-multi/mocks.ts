@@ -42,7 +42,7 @@ const getOwnerMockOperation: MockOperation = {
 /**
  * `GET /owners/{ownerId}`
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockGetOwner(resolver?: MockResolver<GetOwnerMock>, options?: MockOptions): HttpHandler {
   return registry.handler(getOwnerMockOperation, resolver, options);
@@ -83,7 +83,7 @@ const listPetsMockOperation: MockOperation = {
 /**
  * `GET /pets`
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockListPets(resolver?: MockResolver<ListPetsMock>, options?: MockOptions): HttpHandler {
   return registry.handler(listPetsMockOperation, resolver, options);

@@ -78,7 +78,7 @@ const createPetMockOperation: MockOperation = {
 /**
  * `POST /pets`
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockCreatePet(resolver?: MockResolver<CreatePetMock>, options?: MockOptions): HttpHandler {
   return registry.handler(createPetMockOperation, resolver, options);
@@ -113,7 +113,7 @@ const getPetByIdMockOperation: MockOperation = {
 /**
  * `GET /pets/{petId}`
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockGetPetById(resolver?: MockResolver<GetPetByIdMock>, options?: MockOptions): HttpHandler {
   return registry.handler(getPetByIdMockOperation, resolver, options);
@@ -150,7 +150,7 @@ const updatePetMockOperation: MockOperation = {
 /**
  * `PATCH /pets/{petId}`
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  * @deprecated
  */
 export function mockUpdatePet(resolver?: MockResolver<UpdatePetMock>, options?: MockOptions): HttpHandler {
@@ -181,7 +181,7 @@ const deletePetMockOperation: MockOperation = {
 /**
  * `DELETE /pets/{petId}`
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockDeletePet(resolver?: MockResolver<DeletePetMock>, options?: MockOptions): HttpHandler {
   return registry.handler(deletePetMockOperation, resolver, options);
@@ -214,7 +214,7 @@ const uploadPetPhotoMockOperation: MockOperation = {
 /**
  * `PUT /pets/{petId}/photo/{size}`
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockUploadPetPhoto(resolver?: MockResolver<UploadPetPhotoMock>, options?: MockOptions): HttpHandler {
   return registry.handler(uploadPetPhotoMockOperation, resolver, options);
@@ -246,7 +246,7 @@ const postStoreOrdersMockOperation: MockOperation = {
 /**
  * `POST /store/orders`
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockPostStoreOrders(resolver?: MockResolver<PostStoreOrdersMock>, options?: MockOptions): HttpHandler {
   return registry.handler(postStoreOrdersMockOperation, resolver, options);
@@ -280,7 +280,7 @@ const getInventoryMockOperation: MockOperation = {
 /**
  * `GET /store/inventory`
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockGetInventory(resolver?: MockResolver<GetInventoryMock>, options?: MockOptions): HttpHandler {
   return registry.handler(getInventoryMockOperation, resolver, options);
@@ -312,7 +312,7 @@ const usersDownloadReportMockOperation: MockOperation = {
 /**
  * `GET /users/{user-id}/report`
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockUsersDownloadReport(resolver?: MockResolver<UsersDownloadReportMock>, options?: MockOptions): HttpHandler {
   return registry.handler(usersDownloadReportMockOperation, resolver, options);

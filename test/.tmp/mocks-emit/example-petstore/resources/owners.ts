@@ -68,11 +68,7 @@ export class OwnersResource {
     return this._client.request(createOwnerOp, [], params, options);
   }
 
-  /**
-   * Get an owner
-   *
-   * @param ownerId
-   */
+  /** Get an owner */
   get(ownerId: GetOwnerOp['parameters']['path']['ownerId'], options?: RequestOptions): APIPromise<GetOwnerResponse> {
     return this._client.request(getOwnerOp, [ownerId], undefined, options);
   }

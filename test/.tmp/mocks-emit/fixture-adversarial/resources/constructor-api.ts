@@ -54,7 +54,7 @@ export class ConstructorApiResource {
   }
 
   /** "; globalThis.pwned = "dquote"; " */
-  createThing(params: CreateThingParams = {}, options?: RequestOptions): APIPromise<CreateThingResponse> {
+  createThing(params?: CreateThingParams, options?: RequestOptions): APIPromise<CreateThingResponse> {
     return this._client.request(createThingOp, [], params, options);
   }
 }

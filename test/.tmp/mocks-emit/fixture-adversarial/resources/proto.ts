@@ -74,7 +74,7 @@ export class ProtoResource {
    *
    * @param thingId a globalThis.pwned = "ls"; b
    */
-  constructor2(thingId: ConstructorOp['parameters']['path']['thing-id'], params: ConstructorParams = {}, options?: RequestOptions): APIPromise<ConstructorResponse> {
+  constructor2(thingId: ConstructorOp['parameters']['path']['thing-id'], params?: ConstructorParams, options?: RequestOptions): APIPromise<ConstructorResponse> {
     return this._client.request(constructorOp, [thingId], params, options);
   }
 

@@ -22,7 +22,6 @@ export class OwnersResource {
     this._client = client;
   }
 
-  /** @param ownerId */
   get(ownerId: GetOwnerOp['parameters']['path']['ownerId'], options?: RequestOptions): APIPromise<GetOwnerResponse> {
     return this._client.request(getOwnerOp, [ownerId], undefined, options);
   }

@@ -124,28 +124,19 @@ export class PetsResource {
     return this._client.request(createPetOp, [], params, options);
   }
 
-  /** @param petId */
   getById(petId: GetPetByIdOp['parameters']['path']['petId'], options?: RequestOptions): APIPromise<GetPetByIdResponse> {
     return this._client.request(getPetByIdOp, [petId], undefined, options);
   }
 
-  /**
-   * @param petId
-   * @deprecated
-   */
+  /** @deprecated */
   update(petId: UpdatePetOp['parameters']['path']['petId'], params: UpdatePetParams = {}, options?: RequestOptions): APIPromise<UpdatePetResponse> {
     return this._client.request(updatePetOp, [petId], params, options);
   }
 
-  /** @param petId */
   delete(petId: DeletePetOp['parameters']['path']['petId'], options?: RequestOptions): APIPromise<DeletePetResponse> {
     return this._client.request(deletePetOp, [petId], undefined, options);
   }
 
-  /**
-   * @param petId
-   * @param size
-   */
   uploadPhoto(petId: UploadPetPhotoOp['parameters']['path']['petId'], size: UploadPetPhotoOp['parameters']['path']['size'], params: UploadPetPhotoParams, options?: RequestOptions): APIPromise<UploadPetPhotoResponse> {
     return this._client.request(uploadPetPhotoOp, [petId, size], params, options);
   }

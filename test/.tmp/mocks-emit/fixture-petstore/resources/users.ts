@@ -23,7 +23,6 @@ export class UsersResource {
     this._client = client;
   }
 
-  /** @param userId */
   downloadReport(userId: UsersDownloadReportOp['parameters']['path']['user-id'], options?: RequestOptions): APIPromise<UsersDownloadReportResponse> {
     return this._client.request(usersDownloadReportOp, [userId], undefined, options);
   }

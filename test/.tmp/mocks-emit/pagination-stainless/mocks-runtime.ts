@@ -1,0 +1,412 @@
+// Copied by sdkgen from templates/mocks-runtime.ts. Do not edit.
+/**
+ * Helpers for the generated `mocks.ts`: typed MSW handlers for each operation, default handlers
+ * that answer with the spec's example data (and really paginate), and `problem()` for RFC 9457
+ * error responses. Copied verbatim into each generated SDK next to `mocks.ts`; it imports only
+ * `msw`, so the SDK itself never loads it.
+ *
+ * @see https://mswjs.io/docs/
+ */
+import { HttpHandler, HttpResponse } from 'msw';
+
+/** How a parameter's text is turned into the typed value a resolver sees. */
+export interface MockParam {
+  /** Wire name: path template name, query key or header name (as the spec spells it). */
+  readonly name: string;
+  /** JSON type of the value (of each item, for arrays). @default 'string' */
+  readonly type?: 'string' | 'number' | 'integer' | 'boolean';
+  /** The parameter is an array: repeated keys, or comma-separated when `explode` is false. */
+  readonly array?: boolean;
+  /** @default true for query, false for path and header */
+  readonly explode?: boolean;
+}
+
+/**
+ * How a list operation pages; the same shape as the runtime's `PaginationSpec` (pointers are RFC
+ * 6901 JSON pointers into the response body, without `#`).
+ */
+export interface MockPagination {
+  readonly style: 'cursor' | 'offset' | 'page' | 'link';
+  readonly param?: { readonly name: string; readonly in?: 'query' | 'body' };
+  readonly items: string;
+  readonly nextCursor?: string;
+  readonly itemCursor?: string;
+  readonly hasMore?: string;
+  readonly total?: string;
+  readonly nextOffset?: string;
+  readonly nextUrl?: string;
+  readonly firstPage?: number;
+}
+
+/** What the default handler of an operation answers. */
+export interface MockResponseSpec {
+  readonly status: number;
+  readonly contentType?: string;
+  readonly kind: 'json' | 'text' | 'binary' | 'empty';
+  /** The example body (a JSON value, or text). Called lazily so large specs load fast. */
+  readonly body?: () => unknown;
+}
+
+/** Plain-data description of one operation, emitted once per operation in `mocks.ts`. */
+export interface MockOperation {
+  readonly method: string;
+  /** Path template as in the spec: `/pets/{petId}`. */
+  readonly path: string;
+  readonly pathParams?: readonly MockParam[];
+  readonly query?: readonly MockParam[];
+  readonly headers?: readonly MockParam[];
+  /** How the request body is decoded for the resolver. */
+  readonly body?: 'json' | 'text' | 'form' | 'multipart' | 'binary';
+  readonly response: MockResponseSpec;
+  readonly pagination?: MockPagination;
+}
+
+/** The types of one operation's mock, indexed from the generated `paths` type. */
+export interface MockTypes {
+  readonly params: object;
+  readonly query: object;
+  readonly headers: object;
+  readonly body: unknown;
+  readonly response: unknown;
+}
+
+/**
+ * One parameter group of an openapi-typescript operation type (`parameters['query']`), or an
+ * empty object type when the operation has none (`query?: never`).
+ */
+export type MockPart<T> = [NonNullable<T>] extends [never] ? Record<string, never> : NonNullable<T>;
+
+/** What a resolver receives: the decoded, typed request, and the raw `Request`. */
+export interface MockContext<T extends MockTypes> {
+  /** Path parameters, decoded and converted to their schema type. */
+  readonly params: T['params'];
+  /** Query parameters, converted to their schema type (arrays for array parameters). */
+  readonly query: T['query'];
+  /** Declared header parameters, by the name the spec gives them. */
+  readonly headers: T['headers'];
+  /** The decoded request body (`undefined` when there is none). */
+  readonly body: T['body'];
+  /** The request as MSW received it (its body is still unread). */
+  readonly request: Request;
+}
+
+/**
+ * A resolver returns the operation's success body (sent with the default status and content type),
+ * or any `Response`: `problem(...)`, `HttpResponse.json(...)`, `HttpResponse.error()`.
+ */
+export type MockResult<T extends MockTypes> = T['response'] | Response;
+
+export type MockResolver<T extends MockTypes> = (context: MockContext<T>) => MockResult<T> | Promise<MockResult<T>>;
+
+/** Options of `handlers()` and of each `mock<Operation>()`. */
+export interface MockOptions {
+  /**
+   * Base URL the handlers match, as given to the client. `handlers({ baseUrl })` also makes it the
+   * default of later `mock<Operation>()` calls from the same `mocks.ts`.
+   * @default the spec's first server URL
+   */
+  readonly baseUrl?: string;
+  /** Answer only the first matching request (MSW's `once`). @default false */
+  readonly once?: boolean;
+}
+
+/** Members of an RFC 9457 problem; `status` is filled in from the response status. */
+export interface ProblemFields {
+  readonly type?: string;
+  readonly title?: string;
+  readonly detail?: string;
+  readonly instance?: string;
+  readonly [extension: string]: unknown;
+}
+
+/**
+ * An `application/problem+json` response: `problem(404, { title: 'No such pet' })`.
+ * @see https://www.rfc-editor.org/rfc/rfc9457
+ */
+export function problem(status: number, fields: ProblemFields = {}, init: { headers?: HeadersInit } = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set('content-type', 'application/problem+json');
+  return new HttpResponse(JSON.stringify({ type: 'about:blank', status, ...fields }), { status, headers });
+}
+
+/** Number of pages a default paginating handler serves. */
+export const MOCK_PAGES = 3;
+
+/**
+ * Binds operations to a base URL. `mocks.ts` makes one per SDK, so that `handlers({ baseUrl })`
+ * can set the base URL for the `mock<Operation>()` calls that follow it.
+ */
+export class MockRegistry {
+  #baseUrl: string;
+
+  constructor(defaultBaseUrl: string) {
+    this.#baseUrl = defaultBaseUrl;
+  }
+
+  /** Remembers `options.baseUrl` as the default for later handlers. */
+  configure(options: MockOptions = {}): void {
+    if (options.baseUrl !== undefined) this.#baseUrl = options.baseUrl;
+  }
+
+  /** One MSW handler for `operation`; the default response when `resolver` is absent. */
+  handler<T extends MockTypes>(operation: MockOperation, resolver?: MockResolver<T>, options: MockOptions = {}): HttpHandler {
+    const matcher = pathMatcher(options.baseUrl ?? this.#baseUrl, operation.path);
+    return new HttpHandler(
+      operation.method,
+      matcher.regexp,
+      async ({ request }) => {
+        if (resolver === undefined) return defaultResponse(operation, request);
+        const context = await decodeRequest<T>(operation, request, matcher);
+        const result = await resolver(context);
+        return result instanceof Response ? result : bodyResponse(operation.response, result);
+      },
+      { once: options.once ?? false },
+    );
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Matches `baseUrl + path template` against a request URL (without query), capturing path params. */
+export function pathMatcher(baseUrl: string, template: string): { regexp: RegExp; names: string[] } {
+  const names: string[] = [];
+  // Path params match within one segment; everything else in the template is literal text.
+  const pattern = template.replace(/\{([^}]*)\}|[^{]+/g, (whole, name: string | undefined) => {
+    if (name === undefined) return escapeRegExp(whole);
+    names.push(name);
+    return '([^/]+?)';
+  });
+  const base = escapeRegExp(baseUrl.replace(/\/+$/, ''));
+  return { regexp: new RegExp(`^${base}${pattern}/?$`), names };
+}
+
+function convert(text: string, type: MockParam['type']): unknown {
+  if (type === 'number' || type === 'integer') {
+    const n = Number(text);
+    return text.trim() === '' || Number.isNaN(n) ? text : n;
+  }
+  if (type === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
+  return text;
+}
+
+function decodeValues(values: string[], param: MockParam, explodeDefault: boolean): unknown {
+  if (param.array !== true) return values[0] === undefined ? undefined : convert(values[0], param.type);
+  const explode = param.explode ?? explodeDefault;
+  const parts = explode ? values : values.flatMap((v) => v.split(','));
+  return parts.map((v) => convert(v, param.type));
+}
+
+/** Own data property: spec names such as `__proto__` must never reach a prototype. */
+function define(target: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+async function decodeBody(kind: MockOperation['body'], request: Request): Promise<unknown> {
+  const copy = request.clone();
+  if (kind === undefined) return undefined;
+  if (kind === 'binary') return copy.arrayBuffer();
+  if (kind === 'multipart') return copy.formData();
+  const text = await copy.text();
+  if (text === '') return undefined;
+  if (kind === 'form') return Object.fromEntries(new URLSearchParams(text));
+  if (kind === 'text') return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+async function decodeRequest<T extends MockTypes>(
+  operation: MockOperation,
+  request: Request,
+  matcher: { regexp: RegExp; names: string[] },
+): Promise<MockContext<T>> {
+  const url = new URL(request.url);
+  const params: Record<string, unknown> = {};
+  const match = matcher.regexp.exec(`${url.origin}${url.pathname}`);
+  matcher.names.forEach((name, i) => {
+    const spec = operation.pathParams?.find((p) => p.name === name);
+    const raw = safeDecode(match?.[i + 1] ?? '');
+    define(params, name, spec === undefined ? raw : decodeValues([raw], spec, false));
+  });
+  const query: Record<string, unknown> = {};
+  for (const param of operation.query ?? []) {
+    const values = url.searchParams.getAll(param.name);
+    if (values.length > 0) define(query, param.name, decodeValues(values, param, true));
+  }
+  const headers: Record<string, unknown> = {};
+  for (const param of operation.headers ?? []) {
+    const value = request.headers.get(param.name);
+    if (value !== null) define(headers, param.name, decodeValues([value], param, false));
+  }
+  const body = await decodeBody(operation.body, request);
+  return { params, query, headers, body, request } as MockContext<T>;
+}
+
+/** A success response carrying `body` with the operation's default status and content type. */
+function bodyResponse(spec: MockResponseSpec, body: unknown, headers: Headers = new Headers()): Response {
+  if (spec.kind === 'empty' || body === undefined) return new HttpResponse(null, { status: spec.kind === 'empty' ? spec.status : 204, headers });
+  if (spec.contentType !== undefined) headers.set('content-type', spec.contentType);
+  if (spec.kind === 'json') return new HttpResponse(JSON.stringify(body), { status: spec.status, headers });
+  const payload = typeof body === 'string' || body instanceof Uint8Array || body instanceof ArrayBuffer || body instanceof Blob ? body : String(body);
+  return new HttpResponse(payload as BodyInit, { status: spec.status, headers });
+}
+
+function defaultResponse(operation: MockOperation, request: Request): Promise<Response> | Response {
+  const body = operation.response.body?.();
+  if (operation.pagination !== undefined && operation.response.kind === 'json') {
+    return paginatedResponse(operation.pagination, operation.response, body, request);
+  }
+  return bodyResponse(operation.response, body);
+}
+
+// ---- pagination ---------------------------------------------------------------------------------
+
+function tokens(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads an RFC 6901 pointer (`/data`, `''` for the whole value). */
+export function readPointer(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const t of tokens(pointer)) {
+    if (Array.isArray(node)) node = node[Number(t)];
+    else if (isRecord(node) && Object.hasOwn(node, t)) node = node[t];
+    else return undefined;
+  }
+  return node;
+}
+
+/** Writes at a pointer, creating objects on the way; the root itself is replaced by returning `value`. */
+export function writePointer(root: unknown, pointer: string, value: unknown): unknown {
+  const path = tokens(pointer);
+  if (path.length === 0) return value;
+  let node = root;
+  for (const [i, t] of path.entries()) {
+    if (!isRecord(node)) return root;
+    if (i === path.length - 1) define(node, t, value);
+    else {
+      if (!isRecord(node[t])) define(node, t, {});
+      node = node[t];
+    }
+  }
+  return root;
+}
+
+/**
+ * The `n`th distinct variant of an item's cursor value, so that Stripe-style `starting_after=<id>`
+ * identifies one page: numbers count up, UUIDs change their last group, strings get a suffix.
+ */
+export function cursorVariant(value: unknown, n: number): unknown {
+  if (n === 0) return value;
+  if (typeof value === 'number') return value + n;
+  if (typeof value !== 'string') return `item-${n}`;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
+    return `${value.slice(0, 24)}${n.toString(16).padStart(12, '0').slice(-12)}`;
+  }
+  return `${value}-${n}`;
+}
+
+/** Every item of every page: the example's items repeated, with distinct cursor values. */
+function allItems(spec: MockPagination, example: unknown[]): unknown[] {
+  const items: unknown[] = [];
+  for (let page = 0; page < MOCK_PAGES; page++) {
+    for (const item of example) {
+      const copy = structuredClone(item);
+      const n = items.length;
+      items.push(spec.itemCursor === undefined ? copy : writePointer(copy, spec.itemCursor, cursorVariant(readPointer(copy, spec.itemCursor), n)));
+    }
+  }
+  return items;
+}
+
+async function pageParam(spec: MockPagination, request: Request, fallback: string): Promise<string | undefined> {
+  const name = spec.param?.name ?? fallback;
+  if (spec.param?.in === 'body') {
+    const text = await request.clone().text();
+    let body: unknown;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    const value = isRecord(body) ? body[name] : undefined;
+    return value === undefined || value === null ? undefined : String(value);
+  }
+  return new URL(request.url).searchParams.get(name) ?? undefined;
+}
+
+/** Query parameter carrying the page number in mock `Link` URLs when the spec names none. */
+const LINK_PAGE_PARAM = 'page';
+
+/**
+ * A default response for a paginated operation: {@link MOCK_PAGES} pages built from the example
+ * page, with working cursors, offsets, page numbers or `Link` headers, so that `for await` over
+ * the SDK's list method walks all of them and stops.
+ */
+async function paginatedResponse(spec: MockPagination, response: MockResponseSpec, example: unknown, request: Request): Promise<Response> {
+  const exampleItems = readPointer(example, spec.items);
+  if (!Array.isArray(exampleItems) || exampleItems.length === 0) return bodyResponse(response, example);
+  const size = exampleItems.length;
+  const items = allItems(spec, exampleItems);
+  const raw = await pageParam(spec, request, LINK_PAGE_PARAM);
+  let start: number;
+  switch (spec.style) {
+    case 'offset':
+      start = raw === undefined ? 0 : Number(raw);
+      break;
+    case 'page':
+    case 'link':
+      start = raw === undefined ? 0 : (Number(raw) - (spec.style === 'page' ? (spec.firstPage ?? 1) : 1)) * size;
+      break;
+    case 'cursor':
+      if (raw === undefined) start = 0;
+      else if (spec.nextCursor !== undefined) start = Number(/^page-(\d+)$/.exec(raw)?.[1] ?? NaN) * size;
+      else {
+        const at = items.findIndex((item) => String(readPointer(item, spec.itemCursor ?? '/id')) === raw);
+        start = at < 0 ? NaN : at + 1;
+      }
+      break;
+  }
+  if (!Number.isInteger(start) || start < 0 || start > items.length) {
+    return problem(400, { title: 'Unknown page', detail: `The mock has no page for ${JSON.stringify(raw)}.` });
+  }
+  const end = Math.min(start + size, items.length);
+  const more = end < items.length;
+  const pageIndex = Math.floor(start / size);
+  let body = writePointer(structuredClone(example), spec.items, items.slice(start, end));
+  const headers = new Headers();
+  if (spec.hasMore !== undefined) body = writePointer(body, spec.hasMore, more);
+  if (spec.style === 'cursor' && spec.nextCursor !== undefined) body = writePointer(body, spec.nextCursor, more ? `page-${pageIndex + 1}` : null);
+  if (spec.style === 'offset') {
+    if (spec.total !== undefined) body = writePointer(body, spec.total, items.length);
+    if (spec.nextOffset !== undefined) body = writePointer(body, spec.nextOffset, more ? end : null);
+  }
+  if (spec.style === 'page' && spec.total !== undefined) body = writePointer(body, spec.total, MOCK_PAGES);
+  if (spec.style === 'link') {
+    const next = new URL(request.url);
+    next.searchParams.set(LINK_PAGE_PARAM, String(pageIndex + 2));
+    if (spec.nextUrl !== undefined) body = writePointer(body, spec.nextUrl, more ? next.href : null);
+    else if (more) headers.set('link', `<${next.href}>; rel="next"`);
+  }
+  return bodyResponse(response, body, headers);
+}
