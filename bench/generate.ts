@@ -16,7 +16,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const SPEC = fileURLToPath(new URL('../node_modules/@octokit/openapi/generated/api.github.com.json', import.meta.url));
 const RUNS = 3;
 
-type Kind = 'types' | 'typesFromPath' | 'generate';
+/** `mocks`: the mocks emitter alone (part of `generate`), cold, to report what mocks.ts adds. */
+type Kind = 'types' | 'typesFromPath' | 'generate' | 'mocks';
 
 /** What one child reports. */
 interface Sample {
@@ -34,7 +35,11 @@ async function measure(kind: Kind): Promise<Sample> {
   const { loadSpec } = await import('../generator/src/load/index.js');
   const text = await readFile(SPEC, 'utf8');
   const document = JSON.parse(text) as Parameters<typeof openapiTS>[0];
-  const loaded = kind === 'generate' ? await loadSpec(SPEC, { read: () => Promise.resolve(text) }) : undefined;
+  const loaded = kind === 'generate' || kind === 'mocks' ? await loadSpec(SPEC, { read: () => Promise.resolve(text) }) : undefined;
+  const { normalize } = await import('../generator/src/normalize/index.js');
+  const { Diagnostics } = await import('../generator/src/diagnostics.js');
+  const { emitMocks } = await import('../generator/src/emit/mocks.js');
+  const model = kind === 'mocks' ? normalize(loaded!, new Diagnostics()) : undefined;
   const cpu = process.cpuUsage();
   const start = performance.now();
   let outputBytes = 0;
@@ -42,6 +47,8 @@ async function measure(kind: Kind): Promise<Sample> {
     outputBytes = astToString(await openapiTS(document, { silent: true })).length;
   } else if (kind === 'typesFromPath') {
     outputBytes = astToString(await openapiTS(pathToFileURL(SPEC), { silent: true })).length;
+  } else if (kind === 'mocks') {
+    outputBytes = emitMocks(model!, loaded!.document).reduce((n, f) => n + f.contents.length, 0);
   } else {
     const result = await generate(loaded!, { name: 'GitHub' });
     outputBytes = result.files.reduce((n, f) => n + f.contents.length, 0);
@@ -80,10 +87,10 @@ function median(values: number[]): number {
 
 /** The benchmark: figures keyed by name (ms, MB, ratios). */
 export async function benchGenerate(): Promise<Record<string, number>> {
-  const samples: Record<Kind, Sample[]> = { types: [], typesFromPath: [], generate: [] };
+  const samples: Record<Kind, Sample[]> = { types: [], typesFromPath: [], generate: [], mocks: [] };
   for (let round = 0; round < RUNS; round++) {
     // Alternate which side goes first, so a neighbour's burst does not always hit the same one.
-    const order: Kind[] = round % 2 === 0 ? ['types', 'generate', 'typesFromPath'] : ['generate', 'types', 'typesFromPath'];
+    const order: Kind[] = round % 2 === 0 ? ['types', 'generate', 'typesFromPath', 'mocks'] : ['generate', 'types', 'typesFromPath', 'mocks'];
     for (const kind of order) {
       const sample = await runChild(kind);
       samples[kind].push(sample);
@@ -104,8 +111,13 @@ export async function benchGenerate(): Promise<Record<string, number>> {
     typesOnlyHeapUsedMb: Math.round(m('types', 'heapUsedMb')),
     generateHeapUsedMb: Math.round(m('generate', 'heapUsedMb')),
     generateOutputMb: Math.round(m('generate', 'outputBytes') / 1e5) / 10,
+    mocksMs: Math.round(m('mocks', 'wallMs')),
+    /** What emitting mocks.ts adds to the rest of generate() (target < 0.3). */
+    mocksShare: m('mocks', 'wallMs') / Math.max(1, m('generate', 'wallMs') - m('mocks', 'wallMs')),
+    mocksOutputMb: Math.round(m('mocks', 'outputBytes') / 1e5) / 10,
   };
   console.log(`  ratio generate / types-only: ${figures.ratio!.toFixed(2)} wall, ${figures.ratioCpu!.toFixed(2)} cpu (target <= 1.5)`);
+  console.log(`  mocks.ts adds ${(figures.mocksShare! * 100).toFixed(1)}% to generation time (${figures.mocksMs} ms; target < 30%)`);
   return figures;
 }
 

@@ -79,13 +79,14 @@ describe('adversarial spec', () => {
     expect(found).toEqual([]);
   });
 
-  it('adds no JSDoc tag from a description: no @type, and no @deprecated (nothing in the spec is deprecated)', () => {
+  it('adds no JSDoc tag from spec text (nothing in the spec is deprecated, so not even @deprecated)', () => {
     const injected: string[] = [];
     for (const file of tsFiles()) {
       const source = ts.createSourceFile(file.path, file.contents, ts.ScriptTarget.Latest, true);
       const visit = (node: ts.Node): void => {
         for (const tag of ts.getJSDocTags(node)) {
-          if (['type', 'deprecated'].includes(tag.tagName.text) || String(tag.comment ?? '').includes('pwned') && tag.tagName.text !== 'description' && tag.tagName.text !== 'example') {
+          // Tags the emitters write themselves; any other tag name came from spec text.
+          if (!['description', 'example', 'default', 'enum', 'format', 'param', 'see'].includes(tag.tagName.text)) {
             injected.push(`${file.path}: @${tag.tagName.text} ${String(tag.comment ?? '').slice(0, 60)}`);
           }
         }

@@ -48,6 +48,7 @@ describe('pathMatcher', () => {
     { given: ['http://a.test', '/pets/{id}', 'http://a.test/pets/7/toys'], want: null },
     { given: ['http://a.test', '/pets/{id}', 'http://b.test/pets/7'], want: null },
     { given: ['http://a.test', '/a+b(c)', 'http://a.test/a+b(c)'], want: [] },
+    { given: ['HTTP://A.test:80/v1/', '/pets/{id}', 'http://a.test/v1/pets/7'], want: ['7'] },
   ] as const)('$given', ({ given, want }) => {
     const { regexp } = pathMatcher(given[0], given[1]);
     const match = regexp.exec(given[2]);

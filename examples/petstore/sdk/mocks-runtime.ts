@@ -169,6 +169,16 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+/** `HTTP://API.test:80/v1` -> `http://api.test/v1`, as request URLs arrive; unparseable text is kept. */
+function normalizeBaseUrl(baseUrl: string): string {
+  try {
+    const url = new URL(baseUrl);
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return baseUrl;
+  }
+}
+
 /** Matches `baseUrl + path template` against a request URL (without query), capturing path params. */
 export function pathMatcher(baseUrl: string, template: string): { regexp: RegExp; names: string[] } {
   const names: string[] = [];
@@ -178,7 +188,7 @@ export function pathMatcher(baseUrl: string, template: string): { regexp: RegExp
     names.push(name);
     return '([^/]+?)';
   });
-  const base = escapeRegExp(baseUrl.replace(/\/+$/, ''));
+  const base = escapeRegExp(normalizeBaseUrl(baseUrl).replace(/\/+$/, ''));
   return { regexp: new RegExp(`^${base}${pattern}/?$`), names };
 }
 

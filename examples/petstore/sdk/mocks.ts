@@ -39,7 +39,7 @@ const listOwnersMockOperation: MockOperation = {
 /**
  * `GET /owners`: List owners
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockListOwners(resolver?: MockResolver<ListOwnersMock>, options?: MockOptions): HttpHandler {
   return registry.handler(listOwnersMockOperation, resolver, options);
@@ -75,7 +75,7 @@ const createOwnerMockOperation: MockOperation = {
 /**
  * `POST /owners`: Register an owner
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockCreateOwner(resolver?: MockResolver<CreateOwnerMock>, options?: MockOptions): HttpHandler {
   return registry.handler(createOwnerMockOperation, resolver, options);
@@ -111,7 +111,7 @@ const getOwnerMockOperation: MockOperation = {
 /**
  * `GET /owners/{ownerId}`: Get an owner
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockGetOwner(resolver?: MockResolver<GetOwnerMock>, options?: MockOptions): HttpHandler {
   return registry.handler(getOwnerMockOperation, resolver, options);
@@ -196,7 +196,7 @@ const createPetMockOperation: MockOperation = {
 /**
  * `POST /pets`: Create a pet
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockCreatePet(resolver?: MockResolver<CreatePetMock>, options?: MockOptions): HttpHandler {
   return registry.handler(createPetMockOperation, resolver, options);
@@ -235,7 +235,7 @@ const getPetMockOperation: MockOperation = {
 /**
  * `GET /pets/{petId}`: Get a pet
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockGetPet(resolver?: MockResolver<GetPetMock>, options?: MockOptions): HttpHandler {
   return registry.handler(getPetMockOperation, resolver, options);
@@ -276,7 +276,7 @@ const updatePetMockOperation: MockOperation = {
 /**
  * `PATCH /pets/{petId}`: Update a pet
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockUpdatePet(resolver?: MockResolver<UpdatePetMock>, options?: MockOptions): HttpHandler {
   return registry.handler(updatePetMockOperation, resolver, options);
@@ -306,7 +306,7 @@ const deletePetMockOperation: MockOperation = {
 /**
  * `DELETE /pets/{petId}`: Delete a pet
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockDeletePet(resolver?: MockResolver<DeletePetMock>, options?: MockOptions): HttpHandler {
   return registry.handler(deletePetMockOperation, resolver, options);
@@ -343,7 +343,7 @@ const uploadPetPhotoMockOperation: MockOperation = {
 /**
  * `PUT /pets/{petId}/photo`: Upload a pet's photo
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockUploadPetPhoto(resolver?: MockResolver<UploadPetPhotoMock>, options?: MockOptions): HttpHandler {
   return registry.handler(uploadPetPhotoMockOperation, resolver, options);
@@ -375,7 +375,7 @@ const getPetPhotoMockOperation: MockOperation = {
 /**
  * `GET /pets/{petId}/photo`: Download a pet's photo
  *
- * Without a resolver, answers with the example response.
+ * Without a resolver, answers with example data from the spec (or synthesized from its schema).
  */
 export function mockGetPetPhoto(resolver?: MockResolver<GetPetPhotoMock>, options?: MockOptions): HttpHandler {
   return registry.handler(getPetPhotoMockOperation, resolver, options);

@@ -19,7 +19,8 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 /**
  * Makes arbitrary text safe inside a `/** ... *\/` comment and returns it as lines (without the
  * ` * ` prefix). `*\/` cannot close the comment, line terminators (including U+2028/U+2029) become
- * separate lines, a line-leading `@` is escaped as TSDoc's `\@` so a description cannot add tags,
+ * separate lines, an `@` that starts a line or follows whitespace (TypeScript reads both as a tag) is
+ * escaped as TSDoc's `\@` so a description cannot add tags,
  * and leading/trailing blank lines are dropped.
  */
 export function docLines(text: string): string[] {
@@ -28,8 +29,10 @@ export function docLines(text: string): string[] {
     .replace(CONTROL_CHARS, ' ')
     .replace(/\*\//g, '*\\/')
     .replace(/\/\*/g, '/\\*')
+    // Harmless in TypeScript; escaped so the SDK stays safe to inline into HTML, like string literals.
+    .replace(/<\/(script)/gi, '<\\/$1')
     .split('\n')
-    .map((line) => line.replace(/\s+$/, '').replace(/^(\s*)@/, '$1\\@'));
+    .map((line) => line.replace(/\s+$/, '').replace(/(^|\s)@/g, '$1\\@'));
   while (lines.length > 0 && lines[0] === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;

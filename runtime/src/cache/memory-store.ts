@@ -28,6 +28,8 @@ export class MemoryCacheStore implements CacheStore {
   readonly maxBytes: number;
   readonly #records = new Map<string, { record: CacheRecord; size: number }>();
   #bytes = 0;
+  /** The key at the newest end of `#records`, if known. */
+  #newest: string | undefined;
 
   constructor(options: MemoryCacheStoreOptions = {}) {
     this.maxEntries = positiveOr(options.maxEntries, DEFAULT_CACHE_MAX_ENTRIES, 'maxEntries');
@@ -47,22 +49,36 @@ export class MemoryCacheStore implements CacheStore {
   get(key: string): CacheRecord | undefined {
     const slot = this.#records.get(key);
     if (slot === undefined) return undefined;
-    this.#records.delete(key);
-    this.#records.set(key, slot);
+    // Re-inserting moves the key to the newest end; skip it when it is there already (a hot key
+    // read again and again would otherwise churn the Map's hash table).
+    if (key !== this.#newest) {
+      this.#records.delete(key);
+      this.#records.set(key, slot);
+      this.#newest = key;
+    }
     return slot.record;
   }
 
   set(key: string, record: CacheRecord): void {
-    this.delete(key);
     const size = recordSize(key, record);
-    if (size > this.maxBytes) return;
-    this.#records.set(key, { record, size });
-    this.#bytes += size;
+    const old = this.#records.get(key);
+    if (old !== undefined && key === this.#newest && size <= this.maxBytes) {
+      // Already the newest: replace in place, no re-insertion.
+      this.#records.set(key, { record, size });
+      this.#bytes += size - old.size;
+    } else {
+      this.delete(key);
+      if (size > this.maxBytes) return;
+      this.#records.set(key, { record, size });
+      this.#newest = key;
+      this.#bytes += size;
+    }
     if (this.#records.size <= this.maxEntries && this.#bytes <= this.maxBytes) return;
     for (const [oldest, slot] of this.#records) {
       if (this.#records.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
       this.#records.delete(oldest);
       this.#bytes -= slot.size;
+      if (oldest === this.#newest) this.#newest = undefined;
     }
   }
 
@@ -71,12 +87,14 @@ export class MemoryCacheStore implements CacheStore {
     if (slot === undefined) return;
     this.#records.delete(key);
     this.#bytes -= slot.size;
+    if (key === this.#newest) this.#newest = undefined;
   }
 
   /** Drops every record. */
   clear(): void {
     this.#records.clear();
     this.#bytes = 0;
+    this.#newest = undefined;
   }
 }
 

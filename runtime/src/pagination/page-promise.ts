@@ -1,5 +1,5 @@
 import type { RequestOptions } from '../options.js';
-import { abortError, Page, type PageRequest, type PaginationContext } from './page.js';
+import { Page, type PageRequest, type PaginationContext } from './page.js';
 
 /** Bounds on how much a paginated call fetches. */
 export interface PaginationOptions {
@@ -50,7 +50,7 @@ export class PagePromise<Item, P = Record<string, unknown>> extends Promise<Page
       pages++;
       items += page.data.length;
       if (pages >= maxPages || items >= maxItems) return;
-      if (page.signal?.aborted) throw abortError(page.operationId);
+      Page.throwIfAborted(page);
     }
   }
 
@@ -60,9 +60,8 @@ export class PagePromise<Item, P = Record<string, unknown>> extends Promise<Page
     let count = 0;
     if (maxItems <= 0) return;
     for await (const page of this.pages()) {
-      const signal = page.signal;
       for (const item of page.data) {
-        if (signal?.aborted) throw abortError(page.operationId);
+        Page.throwIfAborted(page);
         yield item;
         if (++count >= maxItems) return;
       }

@@ -116,20 +116,15 @@ export class Page<Item, P = Record<string, unknown>> implements AsyncIterable<It
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     for await (const page of this.iterPages()) {
       for (const item of page.data) {
-        if (this.#ctx.signal?.aborted) throw abortError(this.#ctx.op.id);
+        Page.throwIfAborted(page);
         yield item;
       }
     }
   }
 
-  /** @internal Used by `PagePromise` to check the caller's signal between items. */
-  get signal(): AbortSignal | undefined {
-    return this.#ctx.signal;
-  }
-
-  /** @internal */
-  get operationId(): string {
-    return this.#ctx.op.id;
+  /** Throws `AbortError` once the caller's signal has fired; `PagePromise` calls it between items. */
+  static throwIfAborted<I, Q>(page: Page<I, Q>): void {
+    if (page.#ctx.signal?.aborted) throw abortError(page.#ctx.op.id);
   }
 }
 
@@ -146,6 +141,6 @@ function pageItems<Item>(spec: PaginationSpec, response: PageResponse): Item[] {
   });
 }
 
-export function abortError(operationId: string): AbortError {
+function abortError(operationId: string): AbortError {
   return new AbortError(`Pagination of ${operationId} was aborted`);
 }

@@ -64,6 +64,27 @@ describe('MemoryCacheStore', () => {
     expect(store.bytes).toBe(recordSize('k', entry('b'.repeat(10))));
   });
 
+  it('keeps LRU order through repeated reads and in-place replacement of the newest record', () => {
+    const store = new MemoryCacheStore({ maxEntries: 2 });
+    store.set('a', entry('A'));
+    store.set('b', entry('B'));
+    store.get('b');
+    store.get('b');
+    store.set('b', entry('B2')); // newest, replaced in place
+    expect(store.bytes).toBe(recordSize('a', entry('A')) + recordSize('b', entry('B2')));
+    store.get('a'); // a becomes newest, b the oldest
+    store.set('b', entry('B3')); // b moves back to newest: a is the oldest now
+    store.set('c', entry('C'));
+    expect(store.get('a')).toBeUndefined();
+    expect(store.get('b')).toEqual(entry('B3'));
+    expect(store.get('c')).toEqual(entry('C'));
+    store.delete('c');
+    store.set('d', entry('D'));
+    store.set('e', entry('E'));
+    expect(store.get('b')).toBeUndefined();
+    expect(store.size).toBe(2);
+  });
+
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])('rejects bound %s', (bad) => {
     expect(() => new MemoryCacheStore({ maxEntries: bad })).toThrow(RangeError);
     expect(() => new MemoryCacheStore({ maxBytes: bad })).toThrow(RangeError);
