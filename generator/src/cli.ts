@@ -20,11 +20,15 @@ export const EXIT = { ok: 0, spec: 1, usage: 2 } as const;
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** Transient progress for people watching a terminal; absent when nobody is. */
+  progress?(text: string): void;
 }
 
 const processOutput: Output = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
+  // Only on a terminal: logs and CI output stay clean.
+  ...(process.stderr.isTTY ? { progress: (text: string) => void process.stderr.write(text) } : {}),
 };
 
 interface GenerateFlags {
@@ -87,6 +91,7 @@ function summaryLines(result: GenerateResult, written: string): string[] {
 async function runOnce(inv: Invocation, io: Output): Promise<number> {
   let result: GenerateResult;
   try {
+    io.progress?.(`sdkgen: generating from ${inv.spec}...\n`);
     // Loaded on demand: `--help`, `--version` and usage errors answer without loading the emitters.
     const [{ loadSpec }, { generate }] = await Promise.all([import('./load/index.js'), import('./generate.js')]);
     const spec = await loadSpec(inv.spec, specReader);

@@ -111,7 +111,7 @@ export class BaseClient {
     options: RequestOptions | undefined,
   ): Promise<WithResponse<unknown>> {
     const req = await this.prepare(op, pathArgs, params, options);
-    // Cache lookup goes here (ETag layer).
+    // The ETag cache works per attempt, inside `attempt` (cache/cache-layer.ts).
     // Retries, idempotency key, Retry-After, problem details, hooks and log lines (retry/send-with-retries.ts).
     return sendWithRetries(req, callSettings(this.options, this.config, options, this.clock), (r) => this.attempt(r, options));
   }

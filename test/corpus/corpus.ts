@@ -113,7 +113,8 @@ export async function generateOne(spec: CorpusSpec, outDir: string): Promise<Cor
  * Writes `outDir/tsconfig.json`: the strict settings of test/generated/tsconfig.nodenext.json
  * (what a strict user project uses, no `skipLibCheck`) over the given SDK folders.
  */
-export function writeProject(outDir: string, names: readonly string[], tsconfigName = 'tsconfig.json'): string {
+export function writeProject(outDirPath: string, names: readonly string[], tsconfigName = 'tsconfig.json'): string {
+  const outDir = resolve(outDirPath);
   const path = join(outDir, tsconfigName);
   const config = {
     extends: relative(outDir, join(ROOT, 'test/generated/tsconfig.nodenext.json')).replace(/\\/g, '/'),
@@ -128,20 +129,25 @@ export function writeProject(outDir: string, names: readonly string[], tsconfigN
 }
 
 /** Runs TypeScript 5.9's `tsc -p <tsconfig>` and sorts the errors by SDK folder. */
-export function typecheck(tsconfig: string, options: { maxOldSpaceMb?: number } = {}): Promise<TypecheckResult> {
+export function typecheck(tsconfigPath: string, options: { maxOldSpaceMb?: number } = {}): Promise<TypecheckResult> {
+  const tsconfig = resolve(tsconfigPath);
   const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
   const outDir = dirname(tsconfig);
   const started = performance.now();
   const args = [`--max-old-space-size=${options.maxOldSpaceMb ?? 4096}`, tsc, '-p', tsconfig, '--pretty', 'false'];
   return new Promise((resolvePromise) => {
-    execFile(process.execPath, args, { cwd: outDir, maxBuffer: 256 * 1024 * 1024 }, (_error, stdout, stderr) => {
+    execFile(process.execPath, args, { cwd: outDir, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       const errors = new Map<string, string[]>();
       const other: string[] = [];
-      for (const line of `${stdout}\n${stderr}`.split('\n')) {
+      // A tsc that dies (out of memory, bad config) must not read as "no type errors".
+      const lines = `${stdout}\n${stderr}`.split('\n');
+      if (error !== null && !lines.some((l) => /error TS\d+/.test(l))) other.push(`tsc failed: ${error.message.split('\n')[0] ?? ''} ${lines.filter((l) => l.trim() !== '').slice(0, 5).join(' | ')}`);
+      for (const line of lines) {
         if (!/error TS\d+/.test(line)) continue;
-        const match = /^([^/\\(]+)[/\\]/.exec(line);
+        // `<sdk>/<file>(line,col): error TS...`; anything else (config errors, the runtime's declarations) is `other`.
+        const match = /^([^/\\(.][^/\\(]*)[/\\][^(]*\(\d+,\d+\): error TS/.exec(line);
         const name = match?.[1];
-        if (name === undefined || line.startsWith('..')) {
+        if (name === undefined) {
           other.push(line);
           continue;
         }

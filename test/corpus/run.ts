@@ -9,7 +9,7 @@
  * SDKs are type-checked in batches (one tsc program per batch) to bound memory on large folders.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT, corpusSpecs, generateOne, specsIn, typecheck, writeProject, type CorpusOutcome } from './corpus.js';
 
@@ -30,7 +30,7 @@ let specs = dir === undefined ? corpusSpecs() : specsIn(dir);
 if (values.every !== undefined) specs = specs.filter((_, i) => i % Number(values.every) === 0);
 if (values.limit !== undefined) specs = specs.slice(0, Number(values.limit));
 const batchSize = Math.max(1, Number(values.batch));
-const outDir = values.out;
+const outDir = resolve(values.out);
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 

@@ -78,7 +78,7 @@ describe('emitResource', () => {
       }),
     ];
     const text = emitResource(m, resource, options, new SourcePrinter()).file.contents;
-    expect(text).toContain('   * @deprecated\n');
+    expect(text).toContain('  /** @deprecated */\n  search(');
     expect(text).toContain('search(params: SearchOp');
     expect(text).toContain('requestParams: SearchParams, requestOptions?: RequestOptions)');
     expect(text).toContain('return this._client.request(searchOp, [params, options], requestParams, requestOptions);');

@@ -76,3 +76,12 @@ describe('repairSpec', () => {
     });
   }
 });
+
+describe('repairSpec on enums', () => {
+  it('drops enum values that cannot be of the declared object type', () => {
+    const given = doc({ G: { type: 'object', enum: ['PKW', 'VAN'], properties: { name: { type: 'string' } } }, K: { type: 'string', enum: ['a'] } });
+    const diagnostics = repairSpec(given, 'spec.json');
+    expect(given).toEqual(doc({ G: { type: 'object', properties: { name: { type: 'string' } } }, K: { type: 'string', enum: ['a'] } }));
+    expect(diagnostics.map((d) => d.pointer)).toEqual(['#/components/schemas/G/enum']);
+  });
+});

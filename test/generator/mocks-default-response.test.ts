@@ -6,7 +6,7 @@ import {
   successResponse,
 } from '../../generator/src/mocks/default-response.js';
 import type { ResponseModel } from '../../generator/src/model.js';
-import { validateSchema } from './mocks-schema-validator.js';
+import { validateSchema } from '../../generator/src/mocks/validate.js';
 
 const document = {
   openapi: '3.0.3',
@@ -119,6 +119,15 @@ describe('defaultResponse', () => {
   it('has no body for 204 or when no success is declared', () => {
     expect(defaultResponse([response('204', [], '#/paths/~1pets~1{id}/delete/responses/204')], document)).toMatchObject({ status: 204, kind: 'empty' });
     expect(defaultResponse([response('404', ['application/json'], '#')], document)).toMatchObject({ status: 204, kind: 'empty' });
+  });
+
+  it('repairs an example that does not fit its schema, keeping what fits', () => {
+    const doc = { paths: { '/x': { get: { responses: { '200': { content: { 'application/json': {
+      schema: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'integer' }, name: { type: 'string' } } },
+      example: { name: 'Rex', id: 'seven' },
+    } } } } } } } };
+    const got = defaultResponse([response('200', ['application/json'], '#/paths/~1x/get/responses/200')], doc);
+    expect(got).toMatchObject({ source: 'example', body: { name: 'Rex', id: 0 } });
   });
 
   it('sends a wildcard media type as application/json', () => {

@@ -20,7 +20,7 @@ import { mockOperation, type MockParamData } from '../../generator/src/mocks/moc
 import type { OperationModel } from '../../generator/src/model.js';
 import { normalize } from '../../generator/src/normalize/index.js';
 import { MOCK_PAGES } from '../../templates/mocks-runtime.js';
-import { validateSchema } from './mocks-schema-validator.js';
+import { validateSchema } from '../../generator/src/mocks/validate.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const outRoot = join(root, 'test/.tmp/mocks-emit');

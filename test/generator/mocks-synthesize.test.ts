@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatVariant } from '../../generator/src/mocks/formats.js';
 import { mergeAllOf } from '../../generator/src/mocks/merge.js';
 import { synthesize, type SynthesizeOptions } from '../../generator/src/mocks/synthesize.js';
-import { validateSchema } from './mocks-schema-validator.js';
+import { validateSchema } from '../../generator/src/mocks/validate.js';
 
 /** A document whose `components.schemas` the cases `$ref` into. */
 const document = {

@@ -46,25 +46,34 @@ const TAG_START = /(^|\s)@/g;
  * itself when nothing needs it.
  */
 export function withEscapedDocText(document: object): object {
-  let copy: object | undefined;
-  // Arrays are walked like objects (their entries are index keys), so strings in them are found too.
-  const visit = (node: unknown, inData: boolean, path: string[]): void => {
-    if (typeof node !== 'object' || node === null) return;
-    for (const [key, value] of Object.entries(node)) {
-      const data = inData || DOC_DATA_KEYS.has(key);
-      if (typeof value === 'string' && (data || DOC_TEXT_KEYS.has(key)) && TAG_START.test(value)) {
-        TAG_START.lastIndex = 0;
-        copy ??= structuredClone(document);
-        let target: unknown = copy;
-        for (const step of path) target = (target as Record<string, unknown>)[step];
-        (target as Record<string, unknown>)[key] = value.replace(TAG_START, '$1\\@');
-      } else if (typeof value === 'object' && value !== null && key !== 'enum' && key !== 'const') {
-        visit(value, data, [...path, key]);
-      }
+  return escapeDocNode(document, false);
+}
+
+const escapeTags = (text: string): string => text.replace(TAG_START, '$1\\@');
+
+/**
+ * Copy-on-write: a node is copied only when something under it changes, so unchanged subtrees
+ * (most of a large spec) are shared, not cloned.
+ */
+function escapeDocNode<T extends object>(node: T, inData: boolean): T {
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(node)) {
+    const value = (node as Record<string, unknown>)[key];
+    const data = inData || DOC_DATA_KEYS.has(key);
+    let next = value;
+    if (typeof value === 'string') {
+      // `search` (not `test`) so the global regex keeps no state between calls.
+      if ((data || DOC_TEXT_KEYS.has(key)) && value.search(TAG_START) !== -1) next = escapeTags(value);
+    } else if (typeof value === 'object' && value !== null && key !== 'enum' && key !== 'const') {
+      next = escapeDocNode(value, data);
     }
-  };
-  visit(document, false, []);
-  return copy ?? document;
+    if (next !== value) {
+      // Spread and slice define own properties, so a `__proto__` key stays a key.
+      copy ??= (Array.isArray(node) ? node.slice() : { ...node }) as Record<string, unknown>;
+      copy[key] = next;
+    }
+  }
+  return (copy as T | undefined) ?? node;
 }
 
 /**

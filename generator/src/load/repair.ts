@@ -15,6 +15,8 @@
  * - `anyOf`/`oneOf` whose members only list `required` names (GitHub: "at least one of these
  *   fields") beside `properties`: openapi-typescript types each member `unknown`, which swallows
  *   the whole type; the constraint is dropped, leaving every property optional.
+ * - `enum` values that cannot be of the declared `type: object`/`array` (strings listed on an
+ *   object schema): openapi-typescript throws on them; they are dropped with a warning.
  * - A component that is a union containing an array of itself (`Json = string | Json[]`, common
  *   for "any JSON value"): TypeScript cannot resolve `components["schemas"]["Json"][]` inside its
  *   own definition (TS2502), so those array items become `unknown` (with a warning).
@@ -47,6 +49,7 @@ export function repairSpec(doc: Json, file: string): Diagnostic[] {
     fixDiscriminator(doc, node, pointer, warn);
     fixNullType(node, pointer, warn);
     dropConstraintOnlyUnions(node);
+    dropMismatchedEnum(node, pointer, warn);
     dropExternalExamples(node);
   });
   return diagnostics;
@@ -181,4 +184,16 @@ function dropConstraintOnlyUnions(node: Json): void {
     if (!Array.isArray(members) || members.length === 0) continue;
     if (members.every((m) => isObject(m) && Object.keys(m).every((k) => CONSTRAINT_KEYS.has(k)))) delete node[key];
   }
+}
+
+function dropMismatchedEnum(node: Json, pointer: string, warn: (p: string, m: string, f: string) => void): void {
+  const values = node['enum'];
+  const type = node['type'];
+  if (!Array.isArray(values) || (type !== 'object' && type !== 'array')) return;
+  const fits = (v: unknown): boolean => v === null || (type === 'array' ? Array.isArray(v) : isObject(v));
+  const kept = values.filter(fits);
+  if (kept.length === values.length) return;
+  if (kept.length === 0) delete node['enum'];
+  else node['enum'] = kept;
+  warn(`${pointer}/enum`, `\`enum\` lists values that are not ${type === 'array' ? 'arrays' : 'objects'} on a \`type: ${type}\` schema; they are ignored.`, `Remove the \`enum\` or change \`type\` to match its values.`);
 }

@@ -5,6 +5,7 @@
  */
 import { getAt, isObject, parsePointer } from '../load/pointer.js';
 import type { ResponseModel } from '../model.js';
+import { fitExample } from './fit-example.js';
 import { resolveSchema } from './resolve.js';
 import { synthesize, type SynthesizeOptions } from './synthesize.js';
 
@@ -103,7 +104,10 @@ export function defaultResponse(
   const base = { status, contentType, kind, pointer: chosen.pointer };
   if (kind === 'json') {
     const schema = media['schema'];
-    if (example !== undefined) return { ...base, body: example.value, source: 'example', schema };
+    if (example !== undefined) {
+      const body = schema === undefined ? example.value : fitExample(example.value, schema, document, options);
+      return { ...base, body, source: 'example', schema };
+    }
     return { ...base, body: synthesize(schema ?? {}, document, options), source: 'synthesized', schema };
   }
   if (example !== undefined && typeof example.value === 'string') return { ...base, body: example.value, source: 'example' };

@@ -12,7 +12,9 @@
 import { isObject } from '../load/pointer.js';
 import { formatVariant } from './formats.js';
 import { mergeAllOf } from './merge.js';
+import { patternSample } from './pattern.js';
 import { resolveSchema } from './resolve.js';
+import { validateSchema } from './validate.js';
 
 export interface SynthesizeOptions {
   /** Nesting depth down to which optional properties are filled in; below it only required ones. @default 3 */
@@ -91,7 +93,7 @@ function produce(raw: unknown, context: Context, at: Position): Produced {
   const here: Position = { ...at, refs };
 
   if (context.useExamples) {
-    const example = embeddedExample(schema);
+    const example = embeddedExample(schema, context.document);
     if (example !== NOTHING) return example;
   }
   if (Array.isArray(schema['enum']) && schema['enum'].length > 0) {
@@ -121,13 +123,42 @@ function produce(raw: unknown, context: Context, at: Position): Produced {
   }
 }
 
-/** `const`, then `example` (3.0), then the first of `examples` (3.1), then `default`. */
-function embeddedExample(schema: Record<string, unknown>): Produced {
+/**
+ * `const`, else the first of `example` (3.0), `examples` (3.1) and `default` that fits the schema's
+ * own type and enum: specs often carry an `example: null` on a non-nullable field, or an array
+ * example on the item schema, and a mock should not repeat those mistakes.
+ */
+function embeddedExample(schema: Record<string, unknown>, document: unknown): Produced {
   if ('const' in schema) return schema['const'];
-  if ('example' in schema) return schema['example'];
-  if (Array.isArray(schema['examples']) && schema['examples'].length > 0) return schema['examples'][0];
-  if ('default' in schema) return schema['default'];
+  const candidates: unknown[] = [];
+  if ('example' in schema) candidates.push(schema['example']);
+  if (Array.isArray(schema['examples'])) candidates.push(...(schema['examples'] as unknown[]));
+  if ('default' in schema) candidates.push(schema['default']);
+  for (const value of candidates) {
+    // Checked in depth: a whole-object example with one ill-typed field, or a date-time example on
+    // a `format: date` field, is common; synthesis (which still uses the fields' own examples) does better.
+    if (fitsShallowly(value, schema) && validateSchema(value, schema, document, { oneOf: 'any' }).length === 0) return value;
+  }
   return NOTHING;
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+/** Type, nullability and enum of the schema itself (not its children, not composition). */
+function fitsShallowly(value: unknown, schema: Record<string, unknown>): boolean {
+  if (value === undefined) return false;
+  if (Array.isArray(schema['enum']) && !schema['enum'].some((e) => JSON.stringify(e) === JSON.stringify(value))) return false;
+  const stated = schema['type'];
+  const types = typeof stated === 'string' ? [stated] : Array.isArray(stated) ? stated : [];
+  const actual = jsonType(value);
+  if (actual === 'null') return types.length === 0 || types.includes('null') || schema['nullable'] === true || schema['enum'] !== undefined;
+  if (types.length === 0) return true;
+  return types.includes(actual) || (actual === 'integer' && types.includes('number'));
 }
 
 /** The first non-null type, stated or inferred from the keywords present. */
@@ -202,14 +233,25 @@ function withDiscriminator(value: Produced, discriminator: unknown, branch: unkn
 
 function produceString(schema: Record<string, unknown>, variant: number): string {
   const format = typeof schema['format'] === 'string' ? schema['format'] : undefined;
+  const pattern = typeof schema['pattern'] === 'string' ? schema['pattern'] : undefined;
   const sample = formatVariant(format, variant);
-  if (sample !== undefined) return sample;
+  if (sample !== undefined && (pattern === undefined || matches(pattern, sample))) return sample;
+  const fromPattern = pattern === undefined ? undefined : patternSample(pattern);
+  if (fromPattern !== undefined) return fromPattern;
   let text = variant === 0 ? 'string' : `string${variant}`;
   const min = typeof schema['minLength'] === 'number' ? schema['minLength'] : 0;
   const max = typeof schema['maxLength'] === 'number' ? schema['maxLength'] : Infinity;
   if (text.length < min) text = text.padEnd(min, 'x');
   if (text.length > max) text = text.slice(0, max);
   return text;
+}
+
+function matches(pattern: string, text: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(text);
+  } catch {
+    return true;
+  }
 }
 
 /** The smallest value >= the variant that fits `minimum`/`maximum` (3.0 and 3.1 exclusive forms) and `multipleOf`. */
