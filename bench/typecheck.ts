@@ -14,7 +14,7 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { generate } from '../generator/src/generate.js';
@@ -50,7 +50,8 @@ function tsc(compiler: string, tsconfig: string): Promise<Run> {
 
 function project(dir: string, include: string[], exclude: string[] = []): string {
   const path = join(dir, 'tsconfig.json');
-  writeFileSync(path, `${JSON.stringify({ extends: '../../generated/tsconfig.nodenext.json', compilerOptions: { noEmit: true, incremental: false }, include, exclude }, null, 2)}\n`);
+  const base = relative(dir, join(ROOT, 'test/generated/tsconfig.nodenext.json')).split('\\').join('/');
+  writeFileSync(path, `${JSON.stringify({ extends: base, compilerOptions: { noEmit: true, incremental: false }, include, exclude }, null, 2)}\n`);
   return path;
 }
 

@@ -95,6 +95,7 @@ export interface MockContext<T extends MockTypes> {
  */
 export type MockResult<T extends MockTypes> = T['response'] | Response;
 
+/** Answers one request to an operation; see {@link MockContext} and {@link MockResult}. */
 export type MockResolver<T extends MockTypes> = (context: MockContext<T>) => MockResult<T> | Promise<MockResult<T>>;
 
 /** Options of `handlers()` and of each `mock<Operation>()`. */

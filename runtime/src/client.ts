@@ -8,8 +8,15 @@ import { applyPageUrl } from './pagination/page-url.js';
 import { prepareRequest, type PrepareContext, type PreparedRequest } from './request/prepare.js';
 import { parseBaseUrl } from './request/url.js';
 import type { WithResponse } from './response/info.js';
-import { callSettings, sendWithRetries, systemClock, type RetryClock } from './retry/send-with-retries.js';
-import { sendAttempt } from './send.js';
+import {
+  callSettings,
+  clientCallSettings,
+  sendWithRetries,
+  systemClock,
+  type ClientCallSettings,
+  type RetryClock,
+} from './retry/send-with-retries.js';
+import { sendAttempt, type AttemptOptions } from './send.js';
 import { resolveTransport } from './transport/resolve.js';
 import type { Transport } from './transport/types.js';
 
@@ -33,6 +40,10 @@ export class BaseClient {
   protected clock: RetryClock = systemClock;
   /** ETag cache and `ifMatch: 'auto'` state (cache/cache-layer.ts). */
   protected readonly cacheLayer: CacheLayer;
+  /** Retry, idempotency, hook and logger settings that do not change per call. */
+  readonly #callDefaults: ClientCallSettings;
+  /** `timeout` of an attempt when the call sets none. */
+  readonly #timeout: number;
 
   constructor(options: ClientOptions, config: ClientConfig) {
     this.options = options;
@@ -52,6 +63,8 @@ export class BaseClient {
     };
     this.transport = resolveTransport(options.transport);
     this.cacheLayer = createCacheLayer(options, config);
+    this.#callDefaults = clientCallSettings(options, config);
+    this.#timeout = options.timeout ?? DEFAULTS.timeout;
   }
 
   /**
@@ -103,23 +116,39 @@ export class BaseClient {
     return req instanceof Promise ? req.then(applyPageUrl) : applyPageUrl(req);
   }
 
-  /** The whole call: prepare, then (later) cache lookup and retries around `attempt`. */
-  protected async execute(
+  /**
+   * The whole call: prepare, then the retry loop around `attempt`. Not an async function: `prepare`
+   * is synchronous unless a credential is a function, and awaiting its plain result would cost a
+   * promise turn per call.
+   */
+  protected execute(
     op: OperationDescriptor,
     pathArgs: readonly unknown[],
     params: object | undefined,
     options: RequestOptions | undefined,
   ): Promise<WithResponse<unknown>> {
-    const req = await this.prepare(op, pathArgs, params, options);
-    // The ETag cache works per attempt, inside `attempt` (cache/cache-layer.ts).
-    // Retries, idempotency key, Retry-After, problem details, hooks and log lines (retry/send-with-retries.ts).
-    return sendWithRetries(req, callSettings(this.options, this.config, options, this.clock), (r) => this.attempt(r, options));
+    let req: PreparedRequest | Promise<PreparedRequest>;
+    try {
+      req = this.prepare(op, pathArgs, params, options);
+    } catch (error) {
+      // Invalid arguments reject the call's promise, as they did when this step was awaited.
+      return Promise.reject(error);
+    }
+    return req instanceof Promise ? req.then((r) => this.#send(r, options)) : this.#send(req, options);
+  }
+
+  /**
+   * Retries, idempotency key, Retry-After, problem details, hooks and log lines
+   * (retry/send-with-retries.ts); the ETag cache works per attempt, inside `attempt`.
+   */
+  #send(req: PreparedRequest, options: RequestOptions | undefined): Promise<WithResponse<unknown>> {
+    return sendWithRetries(req, callSettings(this.#callDefaults, options, this.clock), (r) => this.attempt(r, options));
   }
 
   /** One attempt with the effective timeout and the caller's signal. */
   protected attempt(req: PreparedRequest, options: RequestOptions | undefined): Promise<WithResponse<unknown>> {
-    const attemptOptions = {
-      timeout: options?.timeout ?? this.options.timeout ?? DEFAULTS.timeout,
+    const attemptOptions: AttemptOptions = {
+      timeout: options?.timeout ?? this.#timeout,
       signal: options?.signal,
     };
     // The cache hands sendAttempt a transport that adds validators and serves 304s from the store.

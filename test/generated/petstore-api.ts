@@ -6,6 +6,7 @@
 import { expectTypeOf } from 'vitest';
 import {
   ApiError,
+  isProblem,
   NotFoundError,
   PetStore,
   type APIPromise,
@@ -14,6 +15,7 @@ import {
   type Page,
   type PagePromise,
   type PetStoreOptions,
+  type ProblemDetails,
   type components,
 } from '../../examples/petstore/sdk/index.js';
 
@@ -48,6 +50,11 @@ export async function surface(): Promise<void> {
   // Errors are classes users catch.
   expectTypeOf<NotFoundError>().toMatchTypeOf<ApiError>();
   expectTypeOf<ApiError['status']>().toEqualTypeOf<number>();
+  try {
+    await client.pets.get('pet_1');
+  } catch (error) {
+    if (isProblem(error, 'https://api.petstore.example/problems/404')) expectTypeOf(error.problem).toEqualTypeOf<ProblemDetails>();
+  }
 
   // Credentials: strings, or (for bearer tokens) functions called per request.
   const options: PetStoreOptions = { apiKey: 'k', bearerToken: async () => 'token', maxRetries: 2, timeout: 5_000 };

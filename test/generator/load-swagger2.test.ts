@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { Diagnostics } from '../../generator/src/diagnostics.js';
+import { loadSpec } from '../../generator/src/load/index.js';
 import { isSwagger, upgradeSwagger2 } from '../../generator/src/load/swagger2.js';
+import { validateSpec } from '../../generator/src/validate.js';
 
 type Json = Record<string, unknown>;
 
@@ -157,5 +160,31 @@ describe('upgradeSwagger2', () => {
     const ops = (d: Json) => Object.entries(d['paths'] as Json).flatMap(([p, item]) => Object.keys(item as Json).filter((k) => k !== 'parameters').map((m) => `${m} ${p}`));
     expect(ops(upgraded)).toEqual(ops(doc));
     expect(at(upgraded, 'paths', '/pet/{petId}/uploadImage', 'post', 'requestBody', 'content', 'multipart/form-data', 'schema', 'properties', 'file')).toMatchObject({ type: 'string', format: 'binary' });
+  });
+});
+
+describe('loadSpec with Swagger 2.0', () => {
+  it('converts after bundling, keeping schemas from other files and the document\'s own definitions', async () => {
+    const files = new Map<string, unknown>([
+      ['api/root.json', swagger(
+        {
+          '/pets': {
+            get: { responses: { 200: { description: 'ok', schema: { type: 'array', items: { $ref: 'defs.json#/definitions/Pet' } } } } },
+            post: { parameters: [{ name: 't', in: 'formData', type: 'array', items: { type: 'string' }, collectionFormat: 'tsv' }], responses: { 204: { description: 'ok' } } },
+          },
+        },
+        { definitions: { Error: { type: 'object', properties: { message: { type: 'string' } } } } },
+      )],
+      ['api/defs.json', { definitions: { Pet: { type: 'object', properties: { name: { type: 'string', 'x-nullable': true } } } } }],
+    ]);
+    const spec = await loadSpec('api/root.json', { read: async (uri) => JSON.stringify(files.get(uri)) });
+    expect(spec.document['openapi']).toMatch(/^3\.0\./);
+    const schemas = at(spec.document, 'components', 'schemas') as Json;
+    expect(Object.keys(schemas).sort()).toEqual(['Error', 'Pet']);
+    expect(at(schemas, 'Pet', 'properties', 'name')).toEqual({ type: 'string', nullable: true });
+    expect(at(spec.document, 'paths', '/pets', 'get', 'responses', '200', 'content', 'application/json', 'schema')).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Pet' } });
+    const diags = new Diagnostics();
+    validateSpec(spec, diags);
+    expect(diags.items.map((d) => `${d.severity} ${d.code} ${d.file}`)).toEqual(['warning SDKGEN_SWAGGER2_LOSSY api/root.json']);
   });
 });

@@ -36,12 +36,14 @@ export {
   InvalidRequestError,
   InvalidResponseError,
   NotFoundError,
+  PaginationError,
   PermissionDeniedError,
   PreconditionFailedError,
   RateLimitError,
   SdkError,
   TimeoutError,
   UnprocessableEntityError,
+  isProblem,
 } from '@sdkgen/runtime';
 export type {
   ClientOptions,
@@ -49,6 +51,7 @@ export type {
   Page,
   PagePromise,
   PageRequestOptions,
+  ProblemDetails,
   RequestOptions,
   ResponseInfo,
 } from '@sdkgen/runtime';

@@ -8,7 +8,7 @@ import { EmitError, identifier, stringLiteral } from './escape.js';
 import { resourceModule, type EmitOptions, type GeneratedFile, type ResourceExports } from './resource.js';
 import { headerComment, type SourcePrinter, type Statements } from './source-file.js';
 
-/** Runtime classes users catch or check with `instanceof` (DESIGN.md section 4). */
+/** Runtime classes users catch or check with `instanceof`, and `isProblem` (DESIGN.md section 4). */
 export const RUNTIME_VALUE_EXPORTS = [
   'APIPromise',
   'AbortError',
@@ -21,12 +21,14 @@ export const RUNTIME_VALUE_EXPORTS = [
   'InvalidRequestError',
   'InvalidResponseError',
   'NotFoundError',
+  'PaginationError',
   'PermissionDeniedError',
   'PreconditionFailedError',
   'RateLimitError',
   'SdkError',
   'TimeoutError',
   'UnprocessableEntityError',
+  'isProblem',
 ] as const;
 
 /** Runtime types that appear in the generated API's signatures. */
@@ -36,6 +38,7 @@ export const RUNTIME_TYPE_EXPORTS = [
   'Page',
   'PagePromise',
   'PageRequestOptions',
+  'ProblemDetails',
   'RequestOptions',
   'ResponseInfo',
 ] as const;

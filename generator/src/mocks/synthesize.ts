@@ -16,6 +16,7 @@ import { patternSample } from './pattern.js';
 import { resolveSchema } from './resolve.js';
 import { validateSchema } from './validate.js';
 
+/** Knobs of {@link synthesize}; the defaults suit mocks of large specs. */
 export interface SynthesizeOptions {
   /** Nesting depth down to which optional properties are filled in; below it only required ones. @default 3 */
   readonly optionalDepth?: number;

@@ -12,7 +12,7 @@ import type { PreparedRequest } from '../request/prepare.js';
 import type { WithResponse } from '../response/info.js';
 import type { Transport, TransportRequest, TransportResponse } from '../transport/types.js';
 import { createEtagCache } from './cache-option.js';
-import { type CacheHit, type CacheRequest, EtagCache, INVALIDATING_METHODS } from './etag-cache.js';
+import { type CacheHit, type CacheRequest, type EtagCache, INVALIDATING_METHODS } from './etag-cache.js';
 import { parseEntityTag } from './etag.js';
 import { resourceKey } from './key.js';
 import { LastSeenEtags } from './last-seen-etags.js';
@@ -54,6 +54,10 @@ export function createCacheLayer(options: ClientOptions, config: ClientConfig): 
 /**
  * Runs one attempt through the cache. `send` is `sendAttempt` bound to the request and attempt
  * options; it receives the transport to use.
+ *
+ * The cache key (URL normalization, credential hash) is computed only when something needs it: a
+ * GET the cache may serve, `ifMatch: 'auto'`, a write that invalidates, or a response that carried
+ * an `ETag` to remember. A plain call with `cache: false` computes none.
  */
 export async function cachedAttempt(
   layer: CacheLayer,
@@ -62,8 +66,6 @@ export async function cachedAttempt(
   options: RequestOptions | undefined,
   send: (transport: Transport) => Promise<WithResponse<unknown>>,
 ): Promise<WithResponse<unknown>> {
-  const id = cacheRequest(layer, req);
-  const ifMatch = options?.ifMatch === 'auto' ? autoIfMatch(layer, id) : undefined;
   const cache = layer.cache;
   const mode = options?.cache;
   // A caller who sets a validator header runs their own conditional request: stay out of the way.
@@ -73,57 +75,102 @@ export async function cachedAttempt(
     mode !== 'no-store' &&
     req.headers['if-none-match'] === undefined &&
     req.headers['if-modified-since'] === undefined;
+  const write = INVALIDATING_METHODS.has(req.method);
+  const ifMatchAuto = options?.ifMatch === 'auto';
+  // Other calls need the key only if the response carries an ETag (below).
+  const id = cacheable || ifMatchAuto || (write && (cache !== undefined || req.method === 'DELETE')) ? cacheRequest(layer, req) : undefined;
+  const ifMatch = ifMatchAuto ? autoIfMatch(layer, id!) : undefined;
   let hit: CacheHit | undefined;
   if (cacheable && mode !== 'no-cache') {
-    hit = await guard(layer, req, () => cache.lookup(id));
-    log(layer, hit ? 'hit, revalidating' : 'miss', req, hit && { etag: hit.entry.etag });
+    hit = await guard(layer, req, () => cache.lookup(id!));
+    if (layer.logger !== undefined) log(layer, hit ? 'hit, revalidating' : 'miss', req, hit && { etag: hit.entry.etag });
   }
-  let seenEtag: string | undefined;
 
-  const through: Transport = {
-    request: async (treq: TransportRequest): Promise<TransportResponse> => {
-      const headers = ifMatch === undefined ? treq.headers : { ...treq.headers, 'if-match': ifMatch };
-      let res = await transport.request(
-        withHeaders(treq, hit ? { ...headers, 'if-none-match': hit.entry.etag } : headers),
-      );
-      if (cacheable && res.status === 304) {
-        const fresh = hit && (await guard(layer, req, () => cache.refresh(hit, res.headers())));
-        await res.discard();
-        if (fresh) {
-          log(layer, 'revalidated (304), serving the stored body', req, { etag: fresh.etag });
-          seenEtag = fresh.etag;
-          return new StoredResponse(fresh, res.url);
-        }
-        // A 304 we cannot use: its ETag is not ours (or malformed), or we sent no validator (the
-        // entry went away meanwhile, or something between us and the server answered). Ask once
-        // more, unconditionally; a second 304 surfaces as an ApiError, never as an empty body.
-        log(layer, '304 without a usable entry, fetching again', req, { etag: res.header('etag') });
-        res = await transport.request(withHeaders(treq, headers));
-      }
-      seenEtag = res.header('etag');
-      // Without an ETag there is nothing to store, and nothing to drop unless we held an entry.
-      if (cacheable && res.status === 200 && (seenEtag !== undefined || hit !== undefined)) {
-        if (hit) log(layer, 'entry changed (200)', req, { etag: seenEtag });
-        return new CapturingResponse(res, (text) =>
-          guard(layer, req, async () => {
-            const outcome = await cache.save(id, res.status, res.headers(), text);
-            if (outcome !== 'stored') log(layer, `not stored (${outcome})`, req);
-          }),
-        );
-      }
-      return res;
-    },
-  };
-
+  const through = new CacheTransport(layer, transport, req, cacheable ? { cache, id: id! } : undefined, hit, ifMatch);
   const result = await send(through);
-  const tag = parseEntityTag(seenEtag);
-  if (req.method === 'DELETE') layer.lastSeen.forget(id);
-  else if (tag) layer.lastSeen.remember(id, tag.value);
-  if (cache !== undefined && INVALIDATING_METHODS.has(req.method)) {
-    await guard(layer, req, () => cache.invalidate(id));
+  const tag = parseEntityTag(through.seenEtag);
+  if (req.method === 'DELETE') layer.lastSeen.forget(id!);
+  else if (tag) layer.lastSeen.remember(id ?? cacheRequest(layer, req), tag.value);
+  if (cache !== undefined && write) {
+    await guard(layer, req, () => cache.invalidate(id!));
     log(layer, 'invalidated after write', req);
   }
   return result;
+}
+
+/**
+ * The transport `sendAttempt` sees: adds `If-Match` / `If-None-Match`, answers a usable `304` from
+ * the store, and captures a storable `200`'s text. Records the `ETag` of the response it returned
+ * (`seenEtag`) for `ifMatch: 'auto'`. A class rather than an object of closures: one allocation
+ * per attempt.
+ */
+class CacheTransport implements Transport {
+  /** The `ETag` of the response handed out, if any. */
+  seenEtag: string | undefined;
+  readonly #layer: CacheLayer;
+  readonly #transport: Transport;
+  readonly #req: PreparedRequest;
+  /** Set only when this GET may be served from and stored in the cache. */
+  readonly #cached: { readonly cache: EtagCache; readonly id: CacheRequest } | undefined;
+  readonly #hit: CacheHit | undefined;
+  readonly #ifMatch: string | undefined;
+
+  constructor(
+    layer: CacheLayer,
+    transport: Transport,
+    req: PreparedRequest,
+    cached: { readonly cache: EtagCache; readonly id: CacheRequest } | undefined,
+    hit: CacheHit | undefined,
+    ifMatch: string | undefined,
+  ) {
+    this.#layer = layer;
+    this.#transport = transport;
+    this.#req = req;
+    this.#cached = cached;
+    this.#hit = hit;
+    this.#ifMatch = ifMatch;
+  }
+
+  async request(treq: TransportRequest): Promise<TransportResponse> {
+    const layer = this.#layer;
+    const req = this.#req;
+    const transport = this.#transport;
+    const cached = this.#cached;
+    const hit = this.#hit;
+    const ifMatch = this.#ifMatch;
+    const headers = ifMatch === undefined ? treq.headers : { ...treq.headers, 'if-match': ifMatch };
+    let res = await transport.request(
+      hit ? withHeaders(treq, { ...headers, 'if-none-match': hit.entry.etag }) : headers === treq.headers ? treq : withHeaders(treq, headers),
+    );
+    if (cached !== undefined && res.status === 304) {
+      const fresh = hit && (await guard(layer, req, () => cached.cache.refresh(hit, res.headers())));
+      await res.discard();
+      if (fresh) {
+        log(layer, 'revalidated (304), serving the stored body', req, { etag: fresh.etag });
+        this.seenEtag = fresh.etag;
+        return new StoredResponse(fresh, res.url);
+      }
+      // A 304 we cannot use: its ETag is not ours (or malformed), or we sent no validator (the
+      // entry went away meanwhile, or something between us and the server answered). Ask once
+      // more, unconditionally; a second 304 surfaces as an ApiError, never as an empty body.
+      log(layer, '304 without a usable entry, fetching again', req, { etag: res.header('etag') });
+      res = await transport.request(withHeaders(treq, headers));
+    }
+    const etag = res.header('etag');
+    this.seenEtag = etag;
+    // Without an ETag there is nothing to store, and nothing to drop unless we held an entry.
+    if (cached !== undefined && res.status === 200 && (etag !== undefined || hit !== undefined)) {
+      if (hit) log(layer, 'entry changed (200)', req, { etag });
+      const stored = res;
+      return new CapturingResponse(res, (text) =>
+        guard(layer, req, async () => {
+          const outcome = await cached.cache.save(cached.id, stored.status, stored.headers(), text);
+          if (outcome !== 'stored') log(layer, `not stored (${outcome})`, req);
+        }),
+      );
+    }
+    return res;
+  }
 }
 
 /**

@@ -35,6 +35,9 @@ export function normalizeUrl(url: string, secretQueryParams: readonly string[] =
   const bare = hash === -1 ? url : url.slice(0, hash);
   const q = bare.indexOf('?');
   if (q === -1) return bare;
+  // The SDK's own URLs are already canonical; checking that in place avoids splitting and joining
+  // on every cached GET.
+  if (secretQueryParams.length === 0 && isCanonicalQuery(bare, q + 1)) return bare;
   let pairs = bare.slice(q + 1).split('&');
   if (secretQueryParams.length > 0) {
     const secrets = new Set<string>();
@@ -45,6 +48,36 @@ export function normalizeUrl(url: string, secretQueryParams: readonly string[] =
   // The SDK sends query parameters in a fixed order, so the common case is already sorted.
   if (!isSorted(pairs)) pairs.sort(byName);
   return pairs.length === 0 ? bare.slice(0, q) : `${bare.slice(0, q)}?${pairs.join('&')}`;
+}
+
+/**
+ * Whether the query starting at `start` has no empty pairs and its names in order, so that
+ * `normalizeUrl` would return it unchanged. Scans in place: no substrings, no arrays.
+ */
+function isCanonicalQuery(url: string, start: number): boolean {
+  let prevStart = -1;
+  let prevEnd = -1;
+  while (start <= url.length) {
+    const amp = url.indexOf('&', start);
+    const end = amp === -1 ? url.length : amp;
+    if (end === start) return false;
+    const eq = url.indexOf('=', start);
+    const nameEnd = eq === -1 || eq > end ? end : eq;
+    if (prevStart !== -1 && compareRanges(url, prevStart, prevEnd, start, nameEnd) > 0) return false;
+    prevStart = start;
+    prevEnd = nameEnd;
+    start = end + 1;
+  }
+  return true;
+}
+
+/** `url.slice(a, aEnd)` compared with `url.slice(b, bEnd)` by UTF-16 code units, as `<` compares strings. */
+function compareRanges(url: string, a: number, aEnd: number, b: number, bEnd: number): number {
+  for (; a < aEnd && b < bEnd; a++, b++) {
+    const d = url.charCodeAt(a) - url.charCodeAt(b);
+    if (d !== 0) return d;
+  }
+  return aEnd - a - (bEnd - b);
 }
 
 function byName(a: string, b: string): number {

@@ -6,6 +6,12 @@
  * never calls `setTimeout`); our wait happens inside its `shouldRetry` hook, which it awaits before
  * the next attempt. Its wall-clock budget (`maxRetryTime`) is left at Infinity so it never reads the
  * real clock.
+ *
+ * The first attempt runs before p-retry is entered: most calls succeed at once, and setting up
+ * p-retry (option copies and validation, its async layers) cost about as much CPU as the rest of
+ * the pipeline together. After a failure p-retry takes over from attempt 1, whose error it is handed
+ * as if it had made the attempt itself, so every failure, including the first, goes through the
+ * same hooks and counting.
  */
 import pRetry from 'p-retry';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
@@ -114,6 +120,22 @@ export async function withRetries<T>(
   attempt: (attemptNumber: number) => Promise<T>,
   options: RetryLoopOptions,
 ): Promise<T> {
+  let firstError: unknown;
+  try {
+    options.signal?.throwIfAborted();
+    return await attempt(1);
+  } catch (error) {
+    firstError = error;
+  }
+  return retryAfterFirstFailure(attempt, options, firstError);
+}
+
+/** The p-retry loop, entered once attempt 1 has failed with `firstError`. */
+async function retryAfterFirstFailure<T>(
+  attempt: (attemptNumber: number) => Promise<T>,
+  options: RetryLoopOptions,
+  firstError: unknown,
+): Promise<T> {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   // Every loop is bounded: a non-finite or negative count falls back to the default / to 0.
   const retries = Number.isFinite(maxRetries) ? Math.max(0, Math.floor(maxRetries)) : DEFAULT_MAX_RETRIES;
@@ -130,8 +152,10 @@ export async function withRetries<T>(
     return await pRetry(
       async (n) => {
         lastAttempt = n;
-        signal?.throwIfAborted();
         try {
+          // Attempt 1 already ran (withRetries); p-retry sees its failure as its own.
+          if (n === 1) throw firstError;
+          signal?.throwIfAborted();
           return await attempt(n);
         } catch (error) {
           // A TypeError that does not look like a network error skips p-retry's hooks entirely;

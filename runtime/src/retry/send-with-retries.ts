@@ -71,7 +71,10 @@ export function enrichApiError(error: ApiError, now: number): void {
 
 /**
  * Runs `attempt` under the retry policy. The same `req` (and so the same idempotency key and body)
- * is used by every attempt; each attempt gets its own header copy for the `onRequest` hook.
+ * is used by every attempt; with an `onRequest` hook each attempt gets its own header copy.
+ *
+ * Log lines, redaction and hook payloads are built only when a logger or hook is set: without
+ * them an attempt is just `attempt(req)`, since that work cost more than the request itself.
  */
 export async function sendWithRetries(
   req: PreparedRequest,
@@ -86,26 +89,10 @@ export async function sendWithRetries(
     req.headers[header] = createIdempotencyKey();
   }
   const hasIdempotencyKey = req.headers[header] !== undefined;
-  const secrets = settings.secretNames;
-  const url = logger === undefined ? req.url : redactUrl(req.url, secrets);
+  const observed = logger !== undefined || settings.onRequest !== undefined || settings.onResponse !== undefined;
+  const one = observed ? observedAttempt(req, settings, method, attempt) : () => attempt(req);
+  const url = (): string => redactUrl(req.url, settings.secretNames);
   const operationId = req.op.id;
-
-  const one = async (n: number): Promise<WithResponse<unknown>> => {
-    const headers = { ...req.headers };
-    await settings.onRequest?.({ operationId, method, url: req.url, headers, attempt: n });
-    log(logger, `sdkgen ${method} ${url} (attempt ${n})`, { operationId, method, url, attempt: n, headers: redactHeaders(headers, secrets) });
-    try {
-      const result = await attempt({ ...req, headers });
-      await settings.onResponse?.({ operationId, method, url: req.url, status: result.response.status, headers: result.response.headers, attempt: n });
-      return result;
-    } catch (error) {
-      if (error instanceof ApiError) {
-        enrichApiError(error, clock.now());
-        await settings.onResponse?.({ operationId, method, url: req.url, status: error.status, headers: error.headers, attempt: n });
-      }
-      throw error;
-    }
-  };
 
   try {
     return await withRetries(one, {
@@ -116,72 +103,129 @@ export async function sendWithRetries(
       sleep: clock.sleep,
       random: clock.random,
       inspect: (error) => {
+        // Here rather than in the attempt: every failure passes through once, hooks or not.
+        if (error instanceof ApiError) enrichApiError(error, clock.now());
         const decision = retryDecision({ method, hasIdempotencyKey, outcome: attemptOutcome(error) });
         return { ...decision, retryAfter: error instanceof ApiError ? error.retryAfter : undefined };
       },
-      onRetry: ({ attempt: n, delay, reason, retriesLeft, fromServer }) =>
-        log(logger, `sdkgen retrying ${method} ${url} in ${delay} ms (${reason})`, {
+      onRetry: ({ attempt: n, delay, reason, retriesLeft, fromServer }) => {
+        if (logger === undefined) return;
+        log(logger, `sdkgen retrying ${method} ${url()} in ${delay} ms (${reason})`, {
           operationId,
           attempt: n,
           delay,
           reason,
           retriesLeft,
           delayFrom: fromServer ? 'server' : 'backoff',
-        }),
-      onGiveUp: ({ error, attempts, reason }) =>
-        log(logger, `sdkgen ${method} ${url} failed after ${attempts} attempt(s) (${reason})`, {
+        });
+      },
+      onGiveUp: ({ error, attempts, reason }) => {
+        if (logger === undefined) return;
+        log(logger, `sdkgen ${method} ${url()} failed after ${attempts} attempt(s) (${reason})`, {
           operationId,
           attempts,
           reason,
           error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
           status: error instanceof ApiError ? error.status : undefined,
-        }),
+        });
+      },
     });
   } catch (error) {
     // Aborted during a wait: the loop rejects with the signal's reason.
     if (signal?.aborted && !(error instanceof AbortError) && error === signal.reason) {
-      log(logger, `sdkgen ${method} ${url} aborted`, { operationId });
+      if (logger !== undefined) log(logger, `sdkgen ${method} ${url()} aborted`, { operationId });
       throw new AbortError('The request was aborted', { cause: error });
     }
     throw error;
   }
 }
 
-/** API-key header, query and cookie names per scheme table, lower-cased for redaction. */
-const secretNamesCache = new WeakMap<object, ReadonlySet<string>>();
-
-function secretNamesOf(config: ClientConfig): ReadonlySet<string> {
-  const schemes = config.securitySchemes ?? {};
-  let names = secretNamesCache.get(schemes);
-  if (names === undefined) {
-    const set = new Set<string>();
-    for (const scheme of Object.values(schemes)) if (scheme.type === 'apiKey') set.add(scheme.name.toLowerCase());
-    names = set;
-    secretNamesCache.set(schemes, names);
-  }
-  return names;
+/** The attempt step with `onRequest` / `onResponse` hooks and a debug line per attempt. */
+function observedAttempt(
+  req: PreparedRequest,
+  settings: CallSettings,
+  method: string,
+  attempt: (req: PreparedRequest) => Promise<WithResponse<unknown>>,
+): (n: number) => Promise<WithResponse<unknown>> {
+  const { logger, secretNames: secrets, onRequest, onResponse } = settings;
+  const url = logger === undefined ? req.url : redactUrl(req.url, secrets);
+  const operationId = req.op.id;
+  return async (n) => {
+    // A hook's header changes apply to this attempt only.
+    const headers = onRequest === undefined ? req.headers : { ...req.headers };
+    await onRequest?.({ operationId, method, url: req.url, headers, attempt: n });
+    if (logger !== undefined) {
+      log(logger, `sdkgen ${method} ${url} (attempt ${n})`, { operationId, method, url, attempt: n, headers: redactHeaders(headers, secrets) });
+    }
+    try {
+      const result = await attempt(headers === req.headers ? req : { ...req, headers });
+      await onResponse?.({ operationId, method, url: req.url, status: result.response.status, headers: result.response.headers, attempt: n });
+      return result;
+    } catch (error) {
+      if (error instanceof ApiError) {
+        // The hook reads the error's fields; the retry inspector would fill them a moment later.
+        enrichApiError(error, settings.clock.now());
+        await onResponse?.({ operationId, method, url: req.url, status: error.status, headers: error.headers, attempt: n });
+      }
+      throw error;
+    }
+  };
 }
 
-/** Per-call settings from the client's options, the generated config and the call's options. */
-export function callSettings(
-  client: ClientOptions,
-  config: ClientConfig,
-  options: RequestOptions | undefined,
-  clock: RetryClock,
-): CallSettings {
+/** API-key header, query and cookie names per scheme table, lower-cased for redaction. */
+function secretNamesOf(config: ClientConfig): ReadonlySet<string> {
+  const set = new Set<string>();
+  for (const scheme of Object.values(config.securitySchemes ?? {})) if (scheme.type === 'apiKey') set.add(scheme.name.toLowerCase());
+  return set;
+}
+
+/** The parts of {@link CallSettings} that depend only on the client; computed once per client. */
+export interface ClientCallSettings {
+  readonly maxRetries: number;
+  readonly maxRetryAfter: number;
+  /** Lower-case name of the idempotency header. */
+  readonly idempotencyHeader: string;
+  /** The spec or the client named an idempotency header, so POST and PATCH get a key by default. */
+  readonly idempotencyConfigured: boolean;
+  readonly logger?: Logger | undefined;
+  readonly secretNames: ReadonlySet<string>;
+  readonly onRequest?: OnRequestHook | undefined;
+  readonly onResponse?: OnResponseHook | undefined;
+}
+
+/** Client-wide call settings from the client's options and the generated config. */
+export function clientCallSettings(client: ClientOptions, config: ClientConfig): ClientCallSettings {
   const configured = client.idempotencyHeader ?? config.idempotencyHeader;
-  const header = (configured ?? DEFAULTS.idempotencyHeader).toLowerCase();
-  // `headers: { 'Idempotency-Key': null }` on a call means "send none".
-  const removed = Object.entries(options?.headers ?? {}).some(([name, value]) => value == null && name.toLowerCase() === header);
   return {
-    maxRetries: options?.maxRetries ?? client.maxRetries ?? DEFAULTS.maxRetries,
+    maxRetries: client.maxRetries ?? DEFAULTS.maxRetries,
     maxRetryAfter: client.maxRetryAfter ?? DEFAULTS.maxRetryAfter,
-    signal: options?.signal,
-    clock,
-    idempotencyHeader: header,
-    autoIdempotencyKey: configured !== undefined && !removed,
+    idempotencyHeader: (configured ?? DEFAULTS.idempotencyHeader).toLowerCase(),
+    idempotencyConfigured: configured !== undefined,
     logger: client.logger,
     secretNames: secretNamesOf(config),
+    onRequest: client.onRequest,
+    onResponse: client.onResponse,
+  };
+}
+
+/** Whether the call's `headers` option removes `name` (`{ 'Idempotency-Key': null }` means "send none"). */
+function removesHeader(headers: RequestOptions['headers'], name: string): boolean {
+  if (headers === undefined) return false;
+  for (const key in headers) if (headers[key] == null && key.toLowerCase() === name) return true;
+  return false;
+}
+
+/** Per-call settings: the client's, with the call's options applied. */
+export function callSettings(client: ClientCallSettings, options: RequestOptions | undefined, clock: RetryClock): CallSettings {
+  return {
+    maxRetries: options?.maxRetries ?? client.maxRetries,
+    maxRetryAfter: client.maxRetryAfter,
+    signal: options?.signal,
+    clock,
+    idempotencyHeader: client.idempotencyHeader,
+    autoIdempotencyKey: client.idempotencyConfigured && !removesHeader(options?.headers, client.idempotencyHeader),
+    logger: client.logger,
+    secretNames: client.secretNames,
     onRequest: client.onRequest,
     onResponse: client.onResponse,
   };
