@@ -13,7 +13,10 @@ describe('examples/petstore/app.ts', () => {
     expect(lines).toContain('stale update refused: 412 Precondition failed');
     expect(lines).toContain('uploaded a 4-byte photo');
     expect(lines).toContain('registered owner owner_1 (ada@example.com)');
-    expect(lines.find((l) => l.startsWith('NotFoundError: status 404, body '))).toContain('"title":"Pet not found"');
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^NotFoundError: status 404, problem "Pet not found" \(https:\/\/api\.petstore\.example\/problems\/404\), request id req_\d{4}$/),
+    );
+    expect(lines).toContain('validation problem: the request body is invalid [name: must be a non-empty string]');
     expect(lines[lines.length - 1]).toBe('deleted pet_1');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { startPetStoreServer } from './server.js';
-import { NotFoundError, PetStore, PreconditionFailedError } from './sdk/index.js';
+import { isProblem, NotFoundError, PetStore, PreconditionFailedError, type CreatePetApiError } from './sdk/index.js';
 
 /** Runs the tour; `log` receives every line it prints. */
 export async function main(log: (line: string) => void = console.log): Promise<void> {
@@ -59,7 +59,17 @@ export async function main(log: (line: string) => void = console.log): Promise<v
       await client.pets.get('pet_404');
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
-      log(`NotFoundError: status ${error.status}, body ${JSON.stringify(error.body)}`);
+      // RFC 9457 problem details, parsed from the application/problem+json body.
+      log(`NotFoundError: status ${error.status}, problem "${error.problem?.title}" (${error.problem?.type}), request id ${error.requestId}`);
+    }
+
+    try {
+      await client.pets.create({ name: '' });
+    } catch (error) {
+      // isProblem narrows by problem type; the per-operation error type gives the spec's problem schema.
+      if (!isProblem(error, 'https://api.petstore.example/problems/422')) throw error;
+      const errors = (error as CreatePetApiError).problem?.errors ?? [];
+      log(`validation problem: ${error.problem.detail ?? error.problem.title} [${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}]`);
     }
 
     await client.pets.delete(rex.id);

@@ -64,7 +64,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(text);
 }
 
+let problemCount = 0;
+
 function sendProblem(res: ServerResponse, req: IncomingMessage, problem: HttpProblem): void {
+  // Real APIs tag errors with a request id for support tickets; the SDK surfaces it as error.requestId.
+  const requestId = `req_${String(++problemCount).padStart(4, '0')}`;
   const body = {
     type: `https://api.petstore.example/problems/${problem.status}`,
     title: problem.title,
@@ -74,7 +78,11 @@ function sendProblem(res: ServerResponse, req: IncomingMessage, problem: HttpPro
     ...problem.extra,
   };
   const text = JSON.stringify(body);
-  res.writeHead(problem.status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(problem.status, {
+    'content-type': 'application/problem+json',
+    'content-length': Buffer.byteLength(text),
+    'x-request-id': requestId,
+  });
   res.end(text);
 }
 

@@ -4,7 +4,7 @@
  *
  *   node --import tsx test/corpus/run.ts                       # the committed corpus + GitHub
  *   node --import tsx test/corpus/run.ts <dir> [--batch 100]  # any folder of specs (e.g. APIs.guru)
- *   ... [--every N] [--limit N] [--out <dir>] [--json report.json]   (--every 8: a deterministic 1-in-8 sample)
+ *   ... [--every N] [--limit N] [--out <dir>] [--json report.json]   (--every 8 [--offset 3]: a deterministic 1-in-8 sample)
  *
  * SDKs are type-checked in batches (one tsc program per batch) to bound memory on large folders.
  */
@@ -19,6 +19,7 @@ const { values, positionals } = parseArgs({
     batch: { type: 'string', default: '100' },
     limit: { type: 'string' },
     every: { type: 'string' },
+    offset: { type: 'string', default: '0' },
     out: { type: 'string', default: join(ROOT, 'test/.tmp/corpus-run') },
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
@@ -27,7 +28,7 @@ const { values, positionals } = parseArgs({
 
 const dir = positionals[0];
 let specs = dir === undefined ? corpusSpecs() : specsIn(dir);
-if (values.every !== undefined) specs = specs.filter((_, i) => i % Number(values.every) === 0);
+if (values.every !== undefined) specs = specs.filter((_, i) => i % Number(values.every) === Number(values.offset) % Number(values.every));
 if (values.limit !== undefined) specs = specs.slice(0, Number(values.limit));
 const batchSize = Math.max(1, Number(values.batch));
 const outDir = resolve(values.out);

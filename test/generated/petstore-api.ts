@@ -10,7 +10,9 @@ import {
   NotFoundError,
   PetStore,
   type APIPromise,
+  type CreatePetApiError,
   type CreatePetParams,
+  type CreatePetProblem,
   type ListPetsItem,
   type Page,
   type PagePromise,
@@ -55,6 +57,10 @@ export async function surface(): Promise<void> {
   } catch (error) {
     if (isProblem(error, 'https://api.petstore.example/problems/404')) expectTypeOf(error.problem).toEqualTypeOf<ProblemDetails>();
   }
+  // Each operation's error type carries the problem schemas of its error responses.
+  expectTypeOf<CreatePetApiError>().toMatchTypeOf<ApiError>();
+  expectTypeOf<NonNullable<CreatePetApiError['problem']>>().toEqualTypeOf<CreatePetProblem>();
+  expectTypeOf<CreatePetProblem>().toEqualTypeOf<components['schemas']['ValidationProblem'] | components['schemas']['Problem']>();
 
   // Credentials: strings, or (for bearer tokens) functions called per request.
   const options: PetStoreOptions = { apiKey: 'k', bearerToken: async () => 'token', maxRetries: 2, timeout: 5_000 };
@@ -76,6 +82,8 @@ export async function misuse(): Promise<void> {
   await client.pets.get('pet_1', { retries: 3 });
   // @ts-expect-error the form body needs an email
   await client.owners.create({ body: { name: 'Ada' } });
+  // @ts-expect-error a create problem has no `balance` member
+  void ((null as unknown as CreatePetApiError).problem?.balance);
   // @ts-expect-error apiKey is a string
   new PetStore({ apiKey: 123 });
 }

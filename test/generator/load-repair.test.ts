@@ -85,3 +85,17 @@ describe('repairSpec on enums', () => {
     expect(diagnostics.map((d) => d.pointer)).toEqual(['#/components/schemas/G/enum']);
   });
 });
+
+describe('repairSpec on refs to operation schemas', () => {
+  it('copies a response schema that another operation refers to into components.schemas', () => {
+    const schema = { type: 'object', properties: { id: { type: 'string' } } };
+    const given = doc({}, {
+      '/a': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema } } } } } },
+      '/b': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/paths/~1a/get/responses/200/content/application~1json/schema' } } } } } } },
+    });
+    expect(repairSpec(given, 'spec.json')).toEqual([]);
+    expect((given['components'] as Json)['schemas']).toEqual({ a_get_200_application_json: schema });
+    const b = (given['paths'] as Json)['/b'] as Json;
+    expect(JSON.stringify(b)).toContain('"$ref":"#/components/schemas/a_get_200_application_json"');
+  });
+});

@@ -3,24 +3,44 @@ export { PetStore } from './client.js';
 export type { PetStoreOptions } from './client.js';
 export { OwnersResource } from './resources/owners.js';
 export type {
+  ListOwnersProblem,
+  ListOwnersApiError,
   ListOwnersResponse,
   CreateOwnerParams,
+  CreateOwnerProblem,
+  CreateOwnerApiError,
   CreateOwnerResponse,
+  GetOwnerProblem,
+  GetOwnerApiError,
   GetOwnerResponse,
 } from './resources/owners.js';
 export { PetsResource } from './resources/pets.js';
 export type {
   ListPetsParams,
   ListPetsItem,
+  ListPetsProblem,
+  ListPetsApiError,
   ListPetsResponse,
   CreatePetParams,
+  CreatePetProblem,
+  CreatePetApiError,
   CreatePetResponse,
+  GetPetProblem,
+  GetPetApiError,
   GetPetResponse,
   UpdatePetParams,
+  UpdatePetProblem,
+  UpdatePetApiError,
   UpdatePetResponse,
+  DeletePetProblem,
+  DeletePetApiError,
   DeletePetResponse,
   UploadPetPhotoParams,
+  UploadPetPhotoProblem,
+  UploadPetPhotoApiError,
   UploadPetPhotoResponse,
+  GetPetPhotoProblem,
+  GetPetPhotoApiError,
   GetPetPhotoResponse,
 } from './resources/pets.js';
 export type { paths, components, operations } from './types.js';

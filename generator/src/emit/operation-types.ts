@@ -25,6 +25,14 @@ export interface OperationTypes {
   /** Paginated operations: the exported item type name and expression. */
   itemName?: string;
   itemType?: string;
+  /**
+   * Operations whose error responses declare JSON content: the problem type (`GetPetProblem`) and
+   * the error type (`GetPetApiError = ApiError<GetPetProblem>`). The `ApiError` suffix keeps these
+   * apart from the runtime's error classes (`NotFoundError`, ...) that index.ts re-exports.
+   */
+  problemName?: string;
+  problemType?: string;
+  errorName?: string;
 }
 
 /**
@@ -76,6 +84,22 @@ function responseTypes(opAlias: string, response: ResponseModel): string[] {
     if (isTextMediaType(mt)) return 'string';
     return 'Blob';
   });
+}
+
+/**
+ * Union of the JSON bodies of the error responses (4xx, 5xx, `4XX`, `5XX`, `default`), narrowed to
+ * objects (`ApiError<TProblem extends object>`); `undefined` when no error response has JSON content.
+ * @see https://www.rfc-editor.org/rfc/rfc9457
+ */
+export function problemType(op: OperationModel, opAlias: string): string | undefined {
+  const bodies: string[] = [];
+  for (const response of op.responses) {
+    if (!/^([45](\d\d|XX)|default)$/i.test(response.status)) continue;
+    const content = `${opAlias}['responses'][${statusKey(response.status)}]['content']`;
+    for (const mt of response.mediaTypes) if (isJsonMediaType(mt) && mt !== '*/*') bodies.push(`${content}[${stringLiteral(mt)}]`);
+  }
+  if (bodies.length === 0) return undefined;
+  return `Extract<${[...new Set(bodies)].join(' | ')}, object>`;
 }
 
 /** Union of the success response types; `void` when no success response has content. */
@@ -161,6 +185,12 @@ export function operationTypes(op: OperationModel): OperationTypes {
   if (params !== undefined) {
     types.paramsName = `${typeName}Params`;
     types.paramsType = params.type;
+  }
+  const problem = problemType(op, opAlias);
+  if (problem !== undefined) {
+    types.problemName = `${typeName}Problem`;
+    types.problemType = problem;
+    types.errorName = `${typeName}ApiError`;
   }
   const pagination = paginationOf(op);
   if (pagination !== undefined) {

@@ -83,6 +83,27 @@ function operationStatements(op: OperationModel, types: OperationTypes, classNam
       docs: jsDoc([`One item of ${link}'s pages.`]),
     });
   }
+  if (types.problemName !== undefined && types.problemType !== undefined && types.errorName !== undefined) {
+    statements.push(
+      {
+        kind: StructureKind.TypeAlias,
+        isExported: true,
+        name: types.problemName,
+        type: types.problemType,
+        docs: jsDoc([`Problem details (RFC 9457) or error body ${link} may fail with, from the spec's error responses.`]),
+      },
+      {
+        kind: StructureKind.TypeAlias,
+        isExported: true,
+        name: types.errorName,
+        type: `ApiError<${types.problemName}>`,
+        docs: jsDoc([
+          `What ${link} throws for a non-2xx response, with \`problem\` typed from the spec.`,
+          `Narrow with \`instanceof NotFoundError\` (etc.) or \`isProblem(error, typeUri)\`.`,
+        ]),
+      },
+    );
+  }
   statements.push(
     {
       kind: StructureKind.TypeAlias,
@@ -146,8 +167,10 @@ export function emitResource(
   const paged = allTypes.some((t) => t.itemName !== undefined);
   const unpaged = allTypes.some((t) => t.itemName === undefined);
   // Import only what the file uses: unused imports fail `noUnusedLocals` in users' projects.
+  const withProblems = allTypes.some((t) => t.errorName !== undefined);
   const runtimeTypes = [
     ...(unpaged ? ['APIPromise'] : []),
+    ...(withProblems ? ['ApiError'] : []),
     'BaseClient',
     'OperationDescriptor',
     ...(paged ? ['PagePromise', 'PageRequestOptions'] : []),
@@ -164,13 +187,15 @@ export function emitResource(
   const taken = new Set([...runtimeTypes, 'paths', className]);
   for (const [i, op] of resource.operations.entries()) {
     const types = allTypes[i]!;
-    for (const name of [types.opAlias, types.paramsName, types.itemName, types.responseName, descriptorName(op)]) {
+    for (const name of [types.opAlias, types.paramsName, types.itemName, types.problemName, types.errorName, types.responseName, descriptorName(op)]) {
       if (name === undefined) continue;
       if (taken.has(name)) throw new EmitError(`Name ${name} is declared twice in resources/${resource.fileName}.ts`);
       taken.add(name);
     }
     if (types.paramsName !== undefined) typeNames.push(types.paramsName);
     if (types.itemName !== undefined) typeNames.push(types.itemName);
+    if (types.problemName !== undefined) typeNames.push(types.problemName);
+    if (types.errorName !== undefined) typeNames.push(types.errorName);
     typeNames.push(types.responseName);
     statements.push(...operationStatements(op, types, className));
     methods.push(method(op, types));

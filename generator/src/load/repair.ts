@@ -3,9 +3,11 @@
  * types emitter (openapi-typescript), each either meaning-preserving or reported as a warning.
  * Runs on the bundled document, in place, before validation.
  *
- * - `$ref`s into the inside of a schema (`#/components/schemas/A/definitions/b`, `.../items`):
- *   openapi-typescript turns them into indexed-access types that do not exist (`A["definitions"]`);
- *   the target is copied to its own component and the ref pointed at it.
+ * - `$ref`s into the inside of a schema (`#/components/schemas/A/definitions/b`, `.../items`) or
+ *   to the schema of a response, body or parameter (`#/paths/~1a/get/responses/200/content/
+ *   application~1json/schema`): openapi-typescript turns them into indexed-access types that do not
+ *   exist (`A["definitions"]`, `...["schema"]`); the target is copied to its own component under
+ *   `components.schemas` and the ref pointed at it.
  * - Discriminator mappings naming a schema bare (`Cat`, allowed by OpenAPI) become refs
  *   (`#/components/schemas/Cat`); mappings to nothing are dropped with a warning.
  * - Example objects with `externalValue`: openapi-typescript's bundler fetches them; examples do
@@ -77,6 +79,18 @@ function schemas(doc: Json): Json {
 }
 
 /** Copies the targets of refs deeper than `#/components/schemas/<Name>` into their own components. */
+/** Pointer tokens left out of hoisted schema names. */
+const NAME_NOISE = new Set(['definitions', '$defs', 'properties', 'content', 'schema', 'responses', 'requestBodies', 'parameters']);
+
+/**
+ * A schema that is not a whole component: inside a component schema (`#/components/schemas/A/...`),
+ * or a `schema` under a response, request body, parameter or path (`.../content/application~1json/schema`).
+ */
+function isDeepSchemaTarget(tokens: string[]): boolean {
+  if (tokens[0] === 'components' && tokens[1] === 'schemas') return tokens.length > 3;
+  return (tokens[0] === 'components' || tokens[0] === 'paths') && tokens.includes('schema');
+}
+
 function hoistDeepSchemaRefs(doc: Json): void {
   const deep = new Map<string, string>();
   const existing = isObject(doc['components']) ? (doc['components'] as Json)['schemas'] : undefined;
@@ -85,15 +99,16 @@ function hoistDeepSchemaRefs(doc: Json): void {
     if (Array.isArray(node)) return node.forEach(collect);
     if (!isObject(node)) return;
     const ref = node['$ref'];
-    if (typeof ref === 'string' && ref.startsWith('#/components/schemas/') && !deep.has(ref)) {
+    if (typeof ref === 'string' && ref.startsWith('#/') && !deep.has(ref)) {
       let tokens: string[] | undefined;
       try {
         tokens = parsePointer(ref);
       } catch {
         tokens = undefined;
       }
-      if (tokens !== undefined && tokens.length > 3 && getAt(doc, tokens) !== undefined) {
-        let name = tokens.slice(2).filter((t) => !['definitions', '$defs', 'properties'].includes(t)).join('_').replace(/[^A-Za-z0-9_.-]/g, '_');
+      if (tokens !== undefined && isDeepSchemaTarget(tokens) && getAt(doc, tokens) !== undefined) {
+        const start = tokens[0] === 'paths' ? 1 : 2;
+        let name = tokens.slice(start).filter((t) => !NAME_NOISE.has(t)).join('_').replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^_+|_+$/g, '') || 'Schema';
         for (let i = 2; taken.has(name); i++) name = `${name.replace(/_\d+$/, '')}_${i}`;
         taken.add(name);
         deep.set(ref, name);

@@ -82,7 +82,8 @@ export async function cachedAttempt(
   const ifMatch = ifMatchAuto ? autoIfMatch(layer, id!) : undefined;
   let hit: CacheHit | undefined;
   if (cacheable && mode !== 'no-cache') {
-    hit = await guard(layer, req, () => cache.lookup(id!));
+    const found = lookup(layer, req, cache, id!);
+    hit = found instanceof Promise ? await found : found;
     if (layer.logger !== undefined) log(layer, hit ? 'hit, revalidating' : 'miss', req, hit && { etag: hit.entry.etag });
   }
 
@@ -315,16 +316,35 @@ class CapturingResponse implements TransportResponse {
   }
 }
 
+/** `cache.lookup` under {@link guard}, without a promise turn when the store answers synchronously. */
+function lookup(
+  layer: CacheLayer,
+  req: PreparedRequest,
+  cache: EtagCache,
+  id: CacheRequest,
+): CacheHit | undefined | Promise<CacheHit | undefined> {
+  let found: CacheHit | undefined | Promise<CacheHit | undefined>;
+  try {
+    found = cache.lookup(id);
+  } catch (error) {
+    storeFailed(layer, req, error);
+    return undefined;
+  }
+  return found instanceof Promise ? guard(layer, req, () => found) : found;
+}
+
 /** A failing store (Redis down, ...) must not fail the call: log it and go on without the cache. */
 async function guard<T>(layer: CacheLayer, req: PreparedRequest, op: () => Promise<T>): Promise<T | undefined> {
   try {
     return await op();
   } catch (error) {
-    log(layer, 'store failed, continuing without it', req, {
-      error: error instanceof Error ? error.message : String(error),
-    });
+    storeFailed(layer, req, error);
     return undefined;
   }
+}
+
+function storeFailed(layer: CacheLayer, req: PreparedRequest, error: unknown): void {
+  log(layer, 'store failed, continuing without it', req, { error: error instanceof Error ? error.message : String(error) });
 }
 
 function log(layer: CacheLayer, event: string, req: PreparedRequest, data?: Record<string, unknown>): void {

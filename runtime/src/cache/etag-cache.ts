@@ -47,18 +47,24 @@ export class EtagCache {
     this.#now = now;
   }
 
-  /** The stored response for a GET, if any (following a `Vary` index to the request's variant). */
-  async lookup(req: CacheRequest): Promise<CacheHit | undefined> {
+  /**
+   * The stored response for a GET, if any (following a `Vary` index to the request's variant).
+   * Synchronous when the store is (the built-in LRU is): a lookup runs before every cached GET, and
+   * a promise turn there was a visible share of a loopback request.
+   */
+  lookup(req: CacheRequest): CacheHit | undefined | Promise<CacheHit | undefined> {
     if (req.method !== 'GET') return undefined;
-    let key = baseCacheKey(req);
-    let record = await this.#get(key);
-    if (record?.kind === 'vary') {
-      key = variantCacheKey(key, record.names, varyValues(record.names, req.headers));
-      record = await this.#get(key);
-    }
-    if (record?.kind !== 'response') return undefined;
-    const tag = parseEntityTag(record.etag);
-    return tag === undefined ? undefined : { key, entry: record, tag };
+    const key = baseCacheKey(req);
+    const record = this.store.get(key);
+    return isThenable(record) ? Promise.resolve(record).then((r) => this.#follow(req, key, r)) : this.#follow(req, key, record);
+  }
+
+  /** Follows a `Vary` index to the variant for `req`'s headers; otherwise the record is the answer. */
+  #follow(req: CacheRequest, key: string, found: unknown): CacheHit | undefined | Promise<CacheHit | undefined> {
+    if (!isCacheRecord(found) || found.kind !== 'vary') return hitOf(key, found);
+    const variantKey = variantCacheKey(key, found.names, varyValues(found.names, req.headers));
+    const variant = this.store.get(variantKey);
+    return isThenable(variant) ? Promise.resolve(variant).then((r) => hitOf(variantKey, r)) : hitOf(variantKey, variant);
   }
 
   /**
@@ -141,6 +147,17 @@ export class EtagCache {
     const record: unknown = await this.store.get(key);
     return isCacheRecord(record) ? record : undefined;
   }
+}
+
+/** A stored response as a hit, if `record` is one with a well-formed ETag. */
+function hitOf(key: string, record: unknown): CacheHit | undefined {
+  if (!isCacheRecord(record) || record.kind !== 'response') return undefined;
+  const tag = parseEntityTag(record.etag);
+  return tag === undefined ? undefined : { key, entry: record, tag };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | undefined)?.then === 'function';
 }
 
 /** Whether a GET response may be stored, and if not, why. */

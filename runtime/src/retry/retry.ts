@@ -95,6 +95,11 @@ export interface RetryLoopOptions {
   readonly inspect: (error: unknown, attempt: number) => AttemptVerdict;
   readonly onRetry?: ((event: RetryEvent) => void) | undefined;
   readonly onGiveUp?: ((event: GiveUpEvent) => void) | undefined;
+  /**
+   * Maps the signal's reason when the loop stops because `signal` aborted; the loop rejects with
+   * what it returns. @default the reason itself
+   */
+  readonly onAbort?: ((reason: unknown) => unknown) | undefined;
 }
 
 /** @default 2 */
@@ -116,18 +121,17 @@ class ThrownValue extends Error {
  *
  * @param attempt receives the 1-based attempt number
  */
-export async function withRetries<T>(
-  attempt: (attemptNumber: number) => Promise<T>,
-  options: RetryLoopOptions,
-): Promise<T> {
-  let firstError: unknown;
+export function withRetries<T>(attempt: (attemptNumber: number) => Promise<T>, options: RetryLoopOptions): Promise<T> {
+  // Not an async function: on success the caller gets the attempt's own promise, one turn sooner.
+  const { signal } = options;
+  if (signal?.aborted) return retryAfterFirstFailure(attempt, options, signal.reason);
+  let first: Promise<T>;
   try {
-    options.signal?.throwIfAborted();
-    return await attempt(1);
+    first = attempt(1);
   } catch (error) {
-    firstError = error;
+    return retryAfterFirstFailure(attempt, options, error);
   }
-  return retryAfterFirstFailure(attempt, options, firstError);
+  return first.then(undefined, (error: unknown) => retryAfterFirstFailure(attempt, options, error));
 }
 
 /** The p-retry loop, entered once attempt 1 has failed with `firstError`. */
@@ -198,7 +202,7 @@ async function retryAfterFirstFailure<T>(
     );
   } catch (error) {
     const original = unwrap(error);
-    if (signal?.aborted && original === signal.reason) throw original;
+    if (signal?.aborted && original === signal.reason) throw options.onAbort ? options.onAbort(original) : original;
     const reason = verdict.retry ? `${verdict.reason}; retries exhausted (${retries})` : verdict.reason;
     options.onGiveUp?.({ error: original, attempts: lastAttempt, reason });
     throw original;

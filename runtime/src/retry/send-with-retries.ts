@@ -76,7 +76,7 @@ export function enrichApiError(error: ApiError, now: number): void {
  * Log lines, redaction and hook payloads are built only when a logger or hook is set: without
  * them an attempt is just `attempt(req)`, since that work cost more than the request itself.
  */
-export async function sendWithRetries(
+export function sendWithRetries(
   req: PreparedRequest,
   settings: CallSettings,
   attempt: (req: PreparedRequest) => Promise<WithResponse<unknown>>,
@@ -86,7 +86,11 @@ export async function sendWithRetries(
   const header = settings.idempotencyHeader;
   if (settings.autoIdempotencyKey && KEYED_METHODS.has(method) && req.headers[header] === undefined) {
     // Once per call, before the first attempt: every retry carries the same key.
-    req.headers[header] = createIdempotencyKey();
+    try {
+      req.headers[header] = createIdempotencyKey();
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
   const hasIdempotencyKey = req.headers[header] !== undefined;
   const observed = logger !== undefined || settings.onRequest !== undefined || settings.onResponse !== undefined;
@@ -94,50 +98,47 @@ export async function sendWithRetries(
   const url = (): string => redactUrl(req.url, settings.secretNames);
   const operationId = req.op.id;
 
-  try {
-    return await withRetries(one, {
-      // A streamed body is consumed by the first attempt and cannot be sent again.
-      maxRetries: req.replayable ? settings.maxRetries : 0,
-      maxRetryAfter: settings.maxRetryAfter,
-      signal,
-      sleep: clock.sleep,
-      random: clock.random,
-      inspect: (error) => {
-        // Here rather than in the attempt: every failure passes through once, hooks or not.
-        if (error instanceof ApiError) enrichApiError(error, clock.now());
-        const decision = retryDecision({ method, hasIdempotencyKey, outcome: attemptOutcome(error) });
-        return { ...decision, retryAfter: error instanceof ApiError ? error.retryAfter : undefined };
-      },
-      onRetry: ({ attempt: n, delay, reason, retriesLeft, fromServer }) => {
-        if (logger === undefined) return;
-        log(logger, `sdkgen retrying ${method} ${url()} in ${delay} ms (${reason})`, {
-          operationId,
-          attempt: n,
-          delay,
-          reason,
-          retriesLeft,
-          delayFrom: fromServer ? 'server' : 'backoff',
-        });
-      },
-      onGiveUp: ({ error, attempts, reason }) => {
-        if (logger === undefined) return;
-        log(logger, `sdkgen ${method} ${url()} failed after ${attempts} attempt(s) (${reason})`, {
-          operationId,
-          attempts,
-          reason,
-          error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-          status: error instanceof ApiError ? error.status : undefined,
-        });
-      },
-    });
-  } catch (error) {
-    // Aborted during a wait: the loop rejects with the signal's reason.
-    if (signal?.aborted && !(error instanceof AbortError) && error === signal.reason) {
+  return withRetries(one, {
+    // A streamed body is consumed by the first attempt and cannot be sent again.
+    maxRetries: req.replayable ? settings.maxRetries : 0,
+    maxRetryAfter: settings.maxRetryAfter,
+    signal,
+    sleep: clock.sleep,
+    random: clock.random,
+    inspect: (error) => {
+      // Here rather than in the attempt: every failure passes through once, hooks or not.
+      if (error instanceof ApiError) enrichApiError(error, clock.now());
+      const decision = retryDecision({ method, hasIdempotencyKey, outcome: attemptOutcome(error) });
+      return { ...decision, retryAfter: error instanceof ApiError ? error.retryAfter : undefined };
+    },
+    onRetry: ({ attempt: n, delay, reason, retriesLeft, fromServer }) => {
+      if (logger === undefined) return;
+      log(logger, `sdkgen retrying ${method} ${url()} in ${delay} ms (${reason})`, {
+        operationId,
+        attempt: n,
+        delay,
+        reason,
+        retriesLeft,
+        delayFrom: fromServer ? 'server' : 'backoff',
+      });
+    },
+    onGiveUp: ({ error, attempts, reason }) => {
+      if (logger === undefined) return;
+      log(logger, `sdkgen ${method} ${url()} failed after ${attempts} attempt(s) (${reason})`, {
+        operationId,
+        attempts,
+        reason,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        status: error instanceof ApiError ? error.status : undefined,
+      });
+    },
+    // Aborted before an attempt or during a wait: the loop hands over the signal's reason.
+    onAbort: (reason) => {
+      if (reason instanceof AbortError) return reason;
       if (logger !== undefined) log(logger, `sdkgen ${method} ${url()} aborted`, { operationId });
-      throw new AbortError('The request was aborted', { cause: error });
-    }
-    throw error;
-  }
+      return new AbortError('The request was aborted', { cause: reason });
+    },
+  });
 }
 
 /** The attempt step with `onRequest` / `onResponse` hooks and a debug line per attempt. */
