@@ -4,9 +4,9 @@
  * give byte-identical files.
  * @see ../../docs/ARCHITECTURE.md
  */
-import { Diagnostics, type Diagnostic } from './diagnostics.js';
+import { Diagnostics, SpecError, type Diagnostic } from './diagnostics.js';
 import { paginationOf } from './emit/operation-types.js';
-import { isBindingIdentifier } from './emit/escape.js';
+import { EmitError, isBindingIdentifier } from './emit/escape.js';
 import { emitSdk, type GeneratedFile } from './emit/sdk.js';
 import type { LoadedSpec } from './load/index.js';
 import type { ApiModel } from './model.js';
@@ -79,7 +79,9 @@ export async function generate(spec: LoadedSpec, options: GenerateOptions = {}):
   const model = normalize(spec, diags);
   diags.throwIfErrors();
   const name = clientName(model, options.name);
-  const files = await emitSdk(model, spec.document, name, { runtimeImport: runtimeImport(options.runtimeImport) });
+  const files = await emitSdk(model, spec.document, name, { runtimeImport: runtimeImport(options.runtimeImport) }).catch((error: unknown) => {
+    throw schemaFailure(error, spec) ?? error;
+  });
   const operations = model.resources.flatMap((r) => r.operations);
   return {
     files,
@@ -97,4 +99,22 @@ export async function generate(spec: LoadedSpec, options: GenerateOptions = {}):
       durationMs: Math.round(performance.now() - started),
     },
   };
+}
+
+/**
+ * openapi-typescript throws on schemas it cannot read (`Expected SchemaObject, received string at
+ * #/components/schemas/X/oneOf/0`). That is a problem in the spec, not a crash: it becomes a
+ * diagnostic naming the file and pointer.
+ */
+function schemaFailure(error: unknown, spec: LoadedSpec): SpecError | undefined {
+  if (!(error instanceof Error) || error instanceof EmitError) return undefined;
+  const at = /\bat (#\/[^\s]*)/.exec(error.message);
+  if (at?.[1] === undefined) return undefined;
+  const origin = spec.origin(at[1]);
+  const reason = error.message.replace(/\s*\bat #\/[^\s]*/, '');
+  return new SpecError([{
+    code: 'SDKGEN_SCHEMA_UNREADABLE', severity: 'error', file: origin.file, pointer: origin.pointer,
+    message: `The types cannot be generated from this schema: ${reason}.`,
+    fix: 'Make it a valid Schema Object (an object with `type`, `properties`, `$ref`, ...).',
+  }]);
 }

@@ -33,3 +33,11 @@ export class APIPromise<T> extends Promise<T> {
     return this.#withResponse.then((r) => ({ data: r.data, response: r.response }));
   }
 }
+
+/*
+ * `await`, `Promise.resolve` and `Promise.all` adopt a promise as is only when its `constructor`
+ * is `Promise`; for any other constructor they go through its `then` in two extra microtasks, a
+ * visible share of a loopback request. Instances stay `instanceof APIPromise` (the prototype chain
+ * is unchanged), and `.then()` already makes plain promises (`Symbol.species`).
+ */
+Object.defineProperty(APIPromise.prototype, 'constructor', { value: Promise, writable: true, configurable: true, enumerable: false });

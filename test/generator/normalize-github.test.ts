@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../generator/src/diagnostics.js';
 import { loadSpec, type LoadedSpec } from '../../generator/src/load/index.js';
+import { repairSpec } from '../../generator/src/load/repair.js';
 import type { ApiModel } from '../../generator/src/model.js';
 import { isIdentifierName, isValidIdentifier } from '../../generator/src/naming.js';
 import { normalize } from '../../generator/src/normalize/index.js';
@@ -28,9 +29,11 @@ describe("GitHub's REST spec", () => {
     console.log(`github: load ${Math.round(loaded - started)} ms, validate ${Math.round(validated - loaded)} ms, normalize ${Math.round(done - validated)} ms`);
   });
 
-  it('loads as is (a single-file spec needs no bundling) and normalize leaves it unchanged', async () => {
-    const raw = await readFile(GITHUB, 'utf8');
-    expect(JSON.stringify(spec.document)).toBe(JSON.stringify(JSON.parse(raw)));
+  it('loads as is (a single-file spec needs no bundling, only the repairs of load/repair.ts) and normalize leaves it unchanged', async () => {
+    const raw = JSON.parse(await readFile(GITHUB, 'utf8')) as Record<string, unknown>;
+    // GitHub has "at least one of these fields" anyOfs, which repairSpec drops for the types emitter.
+    expect(repairSpec(raw, GITHUB)).toEqual([]);
+    expect(JSON.stringify(spec.document)).toBe(JSON.stringify(raw));
     expect(spec.unresolvedRefs).toEqual([]);
     expect(spec.origin('#/paths/~1repos~1{owner}~1{repo}/get')).toEqual({ file: GITHUB, pointer: '#/paths/~1repos~1{owner}~1{repo}/get' });
   });

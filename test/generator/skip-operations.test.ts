@@ -89,3 +89,15 @@ describe('the local-problem rule', () => {
     ]);
   });
 });
+
+describe('a schema openapi-typescript cannot read', () => {
+  it('is reported as a spec problem at its pointer, not as a crash', async () => {
+    const broken = spec(
+      { '/a': { get: { operationId: 'getA', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Odd' } } } } } } } },
+      { Odd: { oneOf: ['string'] } },
+    );
+    const error = await generate(broken).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).diagnostics).toMatchObject([{ code: 'SDKGEN_SCHEMA_UNREADABLE', severity: 'error', file: 'zoo.json', pointer: '#/components/schemas/Odd/oneOf/0' }]);
+  });
+});

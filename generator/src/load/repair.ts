@@ -31,7 +31,7 @@ import { formatPointer, getAt, isObject, parsePointer } from './pointer.js';
 type Json = Record<string, unknown>;
 
 /** Keys whose values are data (examples, defaults, enum members), never schemas: not walked. */
-const DATA_KEYS = new Set(['example', 'default', 'enum', 'const', 'x-example', 'x-examples']);
+const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const', 'x-example', 'x-examples']);
 /** Keys whose children are named entries, so a child called `example` or `enum` is not data. */
 const MAP_KEYS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'schemas', 'paths', 'content', 'responses', 'parameters', 'headers']);
 
@@ -47,7 +47,8 @@ export function repairSpec(doc: Json, file: string): Diagnostic[] {
     for (const [name, schema] of Object.entries(components)) breakArraySelfReference(name, schema, warn);
   }
   walk(doc, [], undefined, (node, tokens) => {
-    const pointer = formatPointer(tokens);
+    // Formatted only when a warning needs it: most nodes need no repair.
+    const pointer = (): string => formatPointer(tokens);
     fixDiscriminator(doc, node, pointer, warn);
     fixNullType(node, pointer, warn);
     dropConstraintOnlyUnions(node);
@@ -57,17 +58,24 @@ export function repairSpec(doc: Json, file: string): Diagnostic[] {
   return diagnostics;
 }
 
+/** Visits every object outside literal data; `tokens` is one shared stack, valid only during the call. */
 function walk(node: unknown, tokens: string[], parentKey: string | undefined, visit: (node: Json, tokens: string[]) => void): void {
   if (Array.isArray(node)) {
-    node.forEach((item, i) => walk(item, [...tokens, String(i)], parentKey, visit));
+    for (let i = 0; i < node.length; i++) {
+      tokens.push(String(i));
+      walk(node[i], tokens, parentKey, visit);
+      tokens.pop();
+    }
     return;
   }
   if (!isObject(node)) return;
   visit(node, tokens);
   const inMap = parentKey !== undefined && MAP_KEYS.has(parentKey);
-  for (const [key, value] of Object.entries(node)) {
+  for (const key of Object.keys(node)) {
     if (!inMap && DATA_KEYS.has(key)) continue;
-    walk(value, [...tokens, key], inMap ? undefined : key, visit);
+    tokens.push(key);
+    walk(node[key], tokens, inMap ? undefined : key, visit);
+    tokens.pop();
   }
 }
 
@@ -95,45 +103,32 @@ function hoistDeepSchemaRefs(doc: Json): void {
   const deep = new Map<string, string>();
   const existing = isObject(doc['components']) ? (doc['components'] as Json)['schemas'] : undefined;
   const taken = new Set(isObject(existing) ? Object.keys(existing) : []);
-  const collect = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(collect);
-    if (!isObject(node)) return;
+  walk(doc, [], undefined, (node) => {
     const ref = node['$ref'];
-    if (typeof ref === 'string' && ref.startsWith('#/') && !deep.has(ref)) {
-      let tokens: string[] | undefined;
-      try {
-        tokens = parsePointer(ref);
-      } catch {
-        tokens = undefined;
-      }
-      if (tokens !== undefined && isDeepSchemaTarget(tokens) && getAt(doc, tokens) !== undefined) {
-        const start = tokens[0] === 'paths' ? 1 : 2;
-        let name = tokens.slice(start).filter((t) => !NAME_NOISE.has(t)).join('_').replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^_+|_+$/g, '') || 'Schema';
-        for (let i = 2; taken.has(name); i++) name = `${name.replace(/_\d+$/, '')}_${i}`;
-        taken.add(name);
-        deep.set(ref, name);
-      }
+    if (typeof ref !== 'string' || !ref.startsWith('#/') || deep.has(ref)) return;
+    let tokens: string[] | undefined;
+    try {
+      tokens = parsePointer(ref);
+    } catch {
+      tokens = undefined;
     }
-    for (const [key, value] of Object.entries(node)) if (!DATA_KEYS.has(key)) collect(value);
-  };
-  collect(doc);
+    if (tokens === undefined || !isDeepSchemaTarget(tokens) || getAt(doc, tokens) === undefined) return;
+    const start = tokens[0] === 'paths' ? 1 : 2;
+    let name = tokens.slice(start).filter((t) => !NAME_NOISE.has(t)).join('_').replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^_+|_+$/g, '') || 'Schema';
+    for (let i = 2; taken.has(name); i++) name = `${name.replace(/_\d+$/, '')}_${i}`;
+    taken.add(name);
+    deep.set(ref, name);
+  });
   if (deep.size === 0) return;
   const all = schemas(doc);
   for (const [ref, name] of deep) all[name] = structuredClone(getAt(doc, parsePointer(ref)));
-  const rewrite = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(rewrite);
-    if (!isObject(node)) return;
-    const ref = node['$ref'];
-    if (typeof ref === 'string') {
-      const name = deep.get(ref);
-      if (name !== undefined) node['$ref'] = formatPointer(['components', 'schemas', name]);
-    }
-    for (const [key, value] of Object.entries(node)) if (!DATA_KEYS.has(key)) rewrite(value);
-  };
-  rewrite(doc);
+  walk(doc, [], undefined, (node) => {
+    const name = typeof node['$ref'] === 'string' ? deep.get(node['$ref']) : undefined;
+    if (name !== undefined) node['$ref'] = formatPointer(['components', 'schemas', name]);
+  });
 }
 
-function fixDiscriminator(doc: Json, node: Json, pointer: string, warn: (p: string, m: string, f: string) => void): void {
+function fixDiscriminator(doc: Json, node: Json, pointer: () => string, warn: (p: string, m: string, f: string) => void): void {
   const discriminator = node['discriminator'];
   if (!isObject(discriminator) || !isObject(discriminator['mapping'])) return;
   const mapping = discriminator['mapping'];
@@ -152,17 +147,17 @@ function fixDiscriminator(doc: Json, node: Json, pointer: string, warn: (p: stri
       continue;
     }
     delete mapping[key];
-    warn(`${pointer}/discriminator/mapping`, `The discriminator mapping ${JSON.stringify(key)} points to ${JSON.stringify(target)}, which is not a schema; it is ignored.`, 'Map each value to "#/components/schemas/<Name>" or to the name of a schema under components.schemas.');
+    warn(`${pointer()}/discriminator/mapping`, `The discriminator mapping ${JSON.stringify(key)} points to ${JSON.stringify(target)}, which is not a schema; it is ignored.`, 'Map each value to "#/components/schemas/<Name>" or to the name of a schema under components.schemas.');
   }
 }
 
-function fixNullType(node: Json, pointer: string, warn: (p: string, m: string, f: string) => void): void {
+function fixNullType(node: Json, pointer: () => string, warn: (p: string, m: string, f: string) => void): void {
   if (node['type'] !== 'null') return;
   const key = Array.isArray(node['oneOf']) ? 'oneOf' : Array.isArray(node['anyOf']) ? 'anyOf' : undefined;
   if (key === undefined) return;
   delete node['type'];
   (node[key] as unknown[]).push({ type: 'null' });
-  warn(pointer, `\`type: "null"\` beside \`${key}\` allows no value at all; read as "null or one of the alternatives".`, `Add \`{ type: "null" }\` to \`${key}\` instead of \`type: "null"\`.`);
+  warn(pointer(), `\`type: "null"\` beside \`${key}\` allows no value at all; read as "null or one of the alternatives".`, `Add \`{ type: "null" }\` to \`${key}\` instead of \`type: "null"\`.`);
 }
 
 /** Drops `externalValue` (an Example object may have neither it nor `value`), so refs to it stay valid. */
@@ -201,7 +196,7 @@ function dropConstraintOnlyUnions(node: Json): void {
   }
 }
 
-function dropMismatchedEnum(node: Json, pointer: string, warn: (p: string, m: string, f: string) => void): void {
+function dropMismatchedEnum(node: Json, pointer: () => string, warn: (p: string, m: string, f: string) => void): void {
   const values = node['enum'];
   const type = node['type'];
   if (!Array.isArray(values) || (type !== 'object' && type !== 'array')) return;
@@ -210,5 +205,5 @@ function dropMismatchedEnum(node: Json, pointer: string, warn: (p: string, m: st
   if (kept.length === values.length) return;
   if (kept.length === 0) delete node['enum'];
   else node['enum'] = kept;
-  warn(`${pointer}/enum`, `\`enum\` lists values that are not ${type === 'array' ? 'arrays' : 'objects'} on a \`type: ${type}\` schema; they are ignored.`, `Remove the \`enum\` or change \`type\` to match its values.`);
+  warn(`${pointer()}/enum`, `\`enum\` lists values that are not ${type === 'array' ? 'arrays' : 'objects'} on a \`type: ${type}\` schema; they are ignored.`, `Remove the \`enum\` or change \`type\` to match its values.`);
 }

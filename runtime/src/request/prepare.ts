@@ -5,7 +5,7 @@ import type { TransportBody } from '../transport/types.js';
 import { encodeBody, type EncodedBody } from './body.js';
 import { appendCookieParam, serializeHeaderParam } from './header-params.js';
 import { buildPath, compilePath, type CompiledPath } from './path.js';
-import { appendQueryParam } from './query.js';
+import { appendQueryParam, encodeQueryComponent } from './query.js';
 import { joinPath, type BaseUrl } from './url.js';
 
 /**
@@ -37,9 +37,13 @@ export interface PrepareContext {
   readonly idempotencyHeader: string;
 }
 
-/** Per-descriptor work done once: the split path template and the param names a flat body must skip. */
+/**
+ * Per-descriptor work done once: the split path template, the encoded query parameter names (in
+ * `op.query` order) and the param names a flat body must skip.
+ */
 interface CompiledOperation {
   readonly path: CompiledPath;
+  readonly queryNames: readonly string[];
   readonly consumed: ReadonlySet<string>;
 }
 
@@ -52,7 +56,8 @@ function compile(op: OperationDescriptor): CompiledOperation {
     for (const list of [op.query, op.headers, op.cookies]) {
       for (const p of list ?? []) consumed.add(p.group ?? p.name);
     }
-    c = { path: compilePath(op.path, op.pathParams), consumed };
+    const queryNames = (op.query ?? []).map((q) => encodeQueryComponent(q.name, q.allowReserved ?? false));
+    c = { path: compilePath(op.path, op.pathParams), queryNames, consumed };
     compiled.set(op, c);
   }
   return c;
@@ -104,7 +109,12 @@ export function prepareRequest(
   const cookies: string[] = [];
   const headers: Record<string, string> = {};
   if (op.response === 'json') headers['accept'] = 'application/json';
-  if (op.query) for (const q of op.query) appendQueryParam(query, q, readParam(params, q));
+  if (op.query) {
+    for (let i = 0; i < op.query.length; i++) {
+      const q = op.query[i]!;
+      appendQueryParam(query, q, readParam(params, q), c.queryNames[i]);
+    }
+  }
   if (op.headers) {
     for (const h of op.headers) {
       const v = serializeHeaderParam(h, readParam(params, h));

@@ -15,20 +15,25 @@ export function encodeQueryComponent(value: string, allowReserved = false): stri
  * Appends `name=value` pairs for one query parameter to `out`, per OpenAPI `style` / `explode`:
  * form (default, explode default true), spaceDelimited, pipeDelimited, deepObject.
  * `undefined` (and empty arrays) add nothing; `null` adds `name=`.
+ * @param name `spec.name` encoded; `prepareRequest` passes it precomputed per operation.
  * @see https://spec.openapis.org/oas/v3.1.0#style-examples
  */
-export function appendQueryParam(out: string[], spec: ParamSpec, value: unknown): void {
+export function appendQueryParam(
+  out: string[],
+  spec: ParamSpec,
+  value: unknown,
+  name: string = encodeQueryComponent(spec.name, spec.allowReserved ?? false),
+): void {
   if (value === undefined) return;
   const reserved = spec.allowReserved ?? false;
   // Scalars are the common case and serialize the same in every style.
   if (typeof value !== 'object' || value === null || value instanceof Date) {
-    out.push(`${encodeQueryComponent(spec.name, reserved)}=${encodeQueryComponent(formatScalar(value), reserved)}`);
+    out.push(`${name}=${encodeQueryComponent(formatScalar(value), reserved)}`);
     return;
   }
   const style = spec.style ?? 'form';
   const explode = spec.explode ?? style === 'form';
   const enc = (s: string): string => encodeQueryComponent(s, reserved);
-  const name = enc(spec.name);
   if (Array.isArray(value)) {
     const items = value.filter((v) => v !== undefined).map((v) => enc(formatScalar(v)));
     if (items.length === 0) return;

@@ -13,7 +13,7 @@ import type { PreparedRequest } from '../request/prepare.js';
 import type { WithResponse } from '../response/info.js';
 import { retryDecision, type AttemptOutcome } from './policy.js';
 import { serverRetryDelay } from './retry-after.js';
-import { sleep, withRetries, type Sleep } from './retry.js';
+import { sleep, withRetries, type AttemptVerdict, type GiveUpEvent, type RetryEvent, type RetryLoopOptions, type Sleep } from './retry.js';
 
 /** Time and randomness the retry logic uses; replaced in tests so nothing waits for real seconds. */
 export interface RetryClock {
@@ -81,7 +81,7 @@ export function sendWithRetries(
   settings: CallSettings,
   attempt: (req: PreparedRequest) => Promise<WithResponse<unknown>>,
 ): Promise<WithResponse<unknown>> {
-  const { clock, logger, signal } = settings;
+  const { logger } = settings;
   const method = req.method.toUpperCase();
   const header = settings.idempotencyHeader;
   if (settings.autoIdempotencyKey && KEYED_METHODS.has(method) && req.headers[header] === undefined) {
@@ -92,53 +92,81 @@ export function sendWithRetries(
       return Promise.reject(error);
     }
   }
-  const hasIdempotencyKey = req.headers[header] !== undefined;
   const observed = logger !== undefined || settings.onRequest !== undefined || settings.onResponse !== undefined;
   const one = observed ? observedAttempt(req, settings, method, attempt) : () => attempt(req);
-  const url = (): string => redactUrl(req.url, settings.secretNames);
-  const operationId = req.op.id;
+  return withRetries(one, new RetriedCall(req, settings, method, req.headers[header] !== undefined));
+}
 
-  return withRetries(one, {
+/**
+ * The retry loop's options for one call. A class rather than an object literal of closures: the
+ * hooks run only after a failure, yet closures would be allocated for every call.
+ */
+class RetriedCall implements RetryLoopOptions {
+  readonly maxRetries: number;
+  readonly maxRetryAfter: number;
+  readonly signal: AbortSignal | undefined;
+  readonly sleep: Sleep;
+  readonly random: () => number;
+  readonly #req: PreparedRequest;
+  readonly #settings: CallSettings;
+  readonly #method: string;
+  readonly #hasIdempotencyKey: boolean;
+
+  constructor(req: PreparedRequest, settings: CallSettings, method: string, hasIdempotencyKey: boolean) {
     // A streamed body is consumed by the first attempt and cannot be sent again.
-    maxRetries: req.replayable ? settings.maxRetries : 0,
-    maxRetryAfter: settings.maxRetryAfter,
-    signal,
-    sleep: clock.sleep,
-    random: clock.random,
-    inspect: (error) => {
-      // Here rather than in the attempt: every failure passes through once, hooks or not.
-      if (error instanceof ApiError) enrichApiError(error, clock.now());
-      const decision = retryDecision({ method, hasIdempotencyKey, outcome: attemptOutcome(error) });
-      return { ...decision, retryAfter: error instanceof ApiError ? error.retryAfter : undefined };
-    },
-    onRetry: ({ attempt: n, delay, reason, retriesLeft, fromServer }) => {
-      if (logger === undefined) return;
-      log(logger, `sdkgen retrying ${method} ${url()} in ${delay} ms (${reason})`, {
-        operationId,
-        attempt: n,
-        delay,
-        reason,
-        retriesLeft,
-        delayFrom: fromServer ? 'server' : 'backoff',
-      });
-    },
-    onGiveUp: ({ error, attempts, reason }) => {
-      if (logger === undefined) return;
-      log(logger, `sdkgen ${method} ${url()} failed after ${attempts} attempt(s) (${reason})`, {
-        operationId,
-        attempts,
-        reason,
-        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-        status: error instanceof ApiError ? error.status : undefined,
-      });
-    },
-    // Aborted before an attempt or during a wait: the loop hands over the signal's reason.
-    onAbort: (reason) => {
-      if (reason instanceof AbortError) return reason;
-      if (logger !== undefined) log(logger, `sdkgen ${method} ${url()} aborted`, { operationId });
-      return new AbortError('The request was aborted', { cause: reason });
-    },
-  });
+    this.maxRetries = req.replayable ? settings.maxRetries : 0;
+    this.maxRetryAfter = settings.maxRetryAfter;
+    this.signal = settings.signal;
+    this.sleep = settings.clock.sleep;
+    this.random = settings.clock.random;
+    this.#req = req;
+    this.#settings = settings;
+    this.#method = method;
+    this.#hasIdempotencyKey = hasIdempotencyKey;
+  }
+
+  inspect(error: unknown): AttemptVerdict {
+    // Here rather than in the attempt: every failure passes through once, hooks or not.
+    if (error instanceof ApiError) enrichApiError(error, this.#settings.clock.now());
+    const decision = retryDecision({ method: this.#method, hasIdempotencyKey: this.#hasIdempotencyKey, outcome: attemptOutcome(error) });
+    return { ...decision, retryAfter: error instanceof ApiError ? error.retryAfter : undefined };
+  }
+
+  onRetry({ attempt, delay, reason, retriesLeft, fromServer }: RetryEvent): void {
+    this.#log(`retrying ${this.#method} ${this.#url()} in ${delay} ms (${reason})`, {
+      operationId: this.#req.op.id,
+      attempt,
+      delay,
+      reason,
+      retriesLeft,
+      delayFrom: fromServer ? 'server' : 'backoff',
+    });
+  }
+
+  onGiveUp({ error, attempts, reason }: GiveUpEvent): void {
+    this.#log(`${this.#method} ${this.#url()} failed after ${attempts} attempt(s) (${reason})`, {
+      operationId: this.#req.op.id,
+      attempts,
+      reason,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      status: error instanceof ApiError ? error.status : undefined,
+    });
+  }
+
+  /** Aborted before an attempt or during a wait: the loop hands over the signal's reason. */
+  onAbort(reason: unknown): unknown {
+    if (reason instanceof AbortError) return reason;
+    this.#log(`${this.#method} ${this.#url()} aborted`, { operationId: this.#req.op.id });
+    return new AbortError('The request was aborted', { cause: reason });
+  }
+
+  #url(): string {
+    return redactUrl(this.#req.url, this.#settings.secretNames);
+  }
+
+  #log(message: string, data: Record<string, unknown>): void {
+    if (this.#settings.logger !== undefined) log(this.#settings.logger, `sdkgen ${message}`, data);
+  }
 }
 
 /** The attempt step with `onRequest` / `onResponse` hooks and a debug line per attempt. */
