@@ -90,6 +90,8 @@ export interface ParamModel {
   name: string;
   /** For path params: the positional argument name, a valid identifier. */
   argName: string;
+  /** Set for a path param the template names but the spec does not declare: typed `string`. */
+  synthesized?: true;
   in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
   deprecated: boolean;

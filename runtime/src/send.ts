@@ -1,4 +1,5 @@
 import { AttemptAbort } from './attempt-signal.js';
+import { startAttemptTimer, stopAttemptTimer } from './attempt-timer.js';
 import { AbortError, ConnectionError, SdkError, TimeoutError } from './errors.js';
 import { decodeBody, readApiError } from './response/decode.js';
 import { LazyResponseInfo, type WithResponse } from './response/info.js';
@@ -10,7 +11,10 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Per-attempt settings. */
 export interface AttemptOptions {
-  /** Milliseconds for the whole attempt, body included; `0` or `Infinity` means no limit. */
+  /**
+   * Milliseconds for the whole attempt, body included; `0` or `Infinity` means no limit. Enforced
+   * on a shared timer that may fire up to 1% (at most 100 ms) late, never early (attempt-timer.ts).
+   */
   readonly timeout: number;
   readonly signal?: AbortSignal | undefined;
 }
@@ -20,8 +24,8 @@ export interface AttemptOptions {
  * subclasses; failures without a response throw `ConnectionError`, `TimeoutError` or `AbortError`.
  *
  * It keeps no state between calls, so the retry layer can call it again with the same prepared
- * request. One timer and one lightweight `AttemptAbort` per attempt; both abort paths stop the transport
- * request, which releases or destroys its connection.
+ * request. One lightweight `AttemptAbort` per attempt, timed on a shared timer; both abort paths stop
+ * the transport request, which releases or destroys its connection.
  */
 export async function sendAttempt(
   transport: Transport,
@@ -33,7 +37,7 @@ export async function sendAttempt(
   const signal = new AttemptAbort();
   // Node fires over-large delays at once (TimeoutOverflowWarning): those, 0 and Infinity mean no limit.
   const timer =
-    options.timeout > 0 && options.timeout <= MAX_TIMER_MS ? setTimeout(AttemptAbort.onTimeout, options.timeout, signal) : undefined;
+    options.timeout > 0 && options.timeout <= MAX_TIMER_MS ? startAttemptTimer(signal, options.timeout) : undefined;
   const onAbort = userSignal && ((): void => signal.abort(userSignal.reason));
   if (onAbort) userSignal.addEventListener('abort', onAbort, { once: true });
   try {
@@ -57,7 +61,7 @@ export async function sendAttempt(
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConnectionError(`${req.method} ${url} failed: ${reason}`, { cause: error });
   } finally {
-    clearTimeout(timer);
+    if (timer !== undefined) stopAttemptTimer(timer, signal);
     if (onAbort) userSignal.removeEventListener('abort', onAbort);
   }
 }

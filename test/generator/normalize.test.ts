@@ -77,7 +77,7 @@ describe('normalize: petstore fixture', () => {
   it('orders path params by the template and synthesizes undeclared ones', () => {
     expect(op(model, 'uploadPetPhoto').pathParams).toEqual([
       { name: 'petId', argName: 'petId', in: 'path', required: true, deprecated: false, pointer: '#/paths/~1pets~1{petId}~1photo~1{size}/put/parameters/0' },
-      { name: 'size', argName: 'size', in: 'path', required: true, deprecated: false, pointer: '#/paths/~1pets~1{petId}~1photo~1{size}/put' },
+      { name: 'size', argName: 'size', in: 'path', required: true, deprecated: false, pointer: '#/paths/~1pets~1{petId}~1photo~1{size}/put', synthesized: true },
     ]);
     expect(op(model, 'users/download-report').pathParams.map((p) => [p.name, p.argName])).toEqual([['user-id', 'userId']]);
     expect(op(model, 'getInventory').queryParams.map((p) => p.argName)).toEqual(['default_']);

@@ -180,7 +180,8 @@ export function operationTypes(op: OperationModel): OperationTypes {
     paramsOptional: params?.optional ?? true,
     responseName: `${typeName}Response`,
     responseType: responseType(op, opAlias),
-    pathArgTypes: op.pathParams.map((p) => `${opAlias}['parameters']['path'][${stringLiteral(p.name)}]`),
+    // An undeclared path param has no entry in the types (validation warned about it): a string.
+    pathArgTypes: op.pathParams.map((p) => (p.synthesized === true ? 'string' : `${opAlias}['parameters']['path'][${stringLiteral(p.name)}]`)),
   };
   if (params !== undefined) {
     types.paramsName = `${typeName}Params`;

@@ -8,6 +8,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import type { GeneratedFile } from './resource.js';
 import { headerComment } from './source-file.js';
+import { withWriteViews } from './write-view.js';
 
 /**
  * openapi-typescript maps `format: binary` to `string`; a binary file field (multipart uploads,
@@ -24,7 +25,7 @@ function binaryAsBlob(schema: { type?: unknown; format?: unknown }): ts.TypeNode
  * The document is not modified.
  */
 export async function emitTypes(document: object, title: string, version: string): Promise<GeneratedFile> {
-  const ast = await openapiTS(withEscapedDocText(document) as Parameters<typeof openapiTS>[0], {
+  const ast = await openapiTS(withWriteViews(withEscapedDocText(document)) as Parameters<typeof openapiTS>[0], {
     silent: true,
     transform: (schema) => binaryAsBlob(schema as { type?: unknown; format?: unknown }),
   });

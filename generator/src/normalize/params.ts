@@ -69,7 +69,7 @@ export function normalizeParams(
   read(op.parameters, childPointer(opPointer, 'parameters'));
   const all = [...byKey.values()];
   const pathParams = templateParamNames(path).map(
-    (name): ParamModel => all.find((p) => p.in === 'path' && p.name === name) ?? { name, argName: '', in: 'path', required: true, deprecated: false, pointer: opPointer },
+    (name): ParamModel => all.find((p) => p.in === 'path' && p.name === name) ?? { name, argName: '', in: 'path', required: true, deprecated: false, pointer: opPointer, synthesized: true },
   );
   const result: OperationParams = {
     pathParams,

@@ -6,7 +6,11 @@ import { camelCase, kebabCase, pascalCase, uniqueName } from '../naming.js';
 import { memberName } from './method-names.js';
 
 /** BaseClient members (and the class machinery) a resource property must not shadow. */
-export const RESERVED_RESOURCE_NAMES: ReadonlySet<string> = new Set(['request', 'close', 'options', 'config', 'transport', 'constructor']);
+export const RESERVED_RESOURCE_NAMES: ReadonlySet<string> = new Set([
+  'request', 'close', 'options', 'config', 'transport', 'constructor',
+  // The rest of BaseClient's members (emit/client.ts BASE_CLIENT_MEMBERS; a test keeps the two in step).
+  'context', 'clock', 'cacheLayer', 'requestPage', 'prepare', 'execute', 'attempt',
+]);
 
 /** The raw text a resource is named after. */
 export function resourceKey(tags: unknown, path: string): string {
