@@ -68,7 +68,8 @@ export async function main(log: (line: string) => void = console.log): Promise<v
     } catch (error) {
       // isProblem narrows by problem type; the per-operation error type gives the spec's problem schema.
       if (!isProblem(error, 'https://api.petstore.example/problems/422')) throw error;
-      const errors = (error as CreatePetApiError).problem?.errors ?? [];
+      const problem = (error as CreatePetApiError).problem;
+      const errors = problem !== undefined && 'errors' in problem ? (problem.errors ?? []) : [];
       log(`validation problem: ${error.problem.detail ?? error.problem.title} [${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}]`);
     }
 

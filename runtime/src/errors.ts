@@ -18,6 +18,15 @@ function brand(cls: Branded): void {
   Object.defineProperty(cls.prototype, cls.brand, { value: true });
 }
 
+/**
+ * `instanceof` by brand. A user subclass without its own brand falls back to ordinary
+ * prototype-chain instanceof.
+ */
+function hasBrand(cls: Branded, value: unknown): boolean {
+  if (!Object.hasOwn(cls, 'brand')) return Function.prototype[Symbol.hasInstance].call(cls, value);
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[cls.brand] === true;
+}
+
 /** Base of every error the runtime throws. */
 export class SdkError extends Error {
   /** The `Symbol.for` key that marks instances; each subclass declares its own. */
@@ -27,9 +36,7 @@ export class SdkError extends Error {
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    // A user subclass without its own brand falls back to ordinary prototype-chain instanceof.
-    if (!Object.hasOwn(this, 'brand')) return Function.prototype[Symbol.hasInstance].call(this, value);
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[this.brand] === true;
+    return hasBrand(this, value);
   }
 
   override name = 'SdkError';
@@ -54,6 +61,11 @@ export interface ApiErrorInit {
  * Use `ApiError.from(init)` (or `makeApiError`) to get the subclass matching the status.
  */
 export class ApiError<TProblem extends object = ProblemDetails> extends SdkError {
+  /** Narrows to `ApiError` with `problem` typed as `ProblemDetails` (TS infers `any` for a generic class otherwise). */
+  static override [Symbol.hasInstance](value: unknown): value is ApiError {
+    return hasBrand(this, value);
+  }
+
   static override readonly brand: symbol = Symbol.for('sdkgen.error.ApiError');
   static {
     brand(this);
@@ -99,6 +111,11 @@ export class ApiError<TProblem extends object = ProblemDetails> extends SdkError
 
 /** 400 */
 export class BadRequestError<TProblem extends object = ProblemDetails> extends ApiError<TProblem> {
+  /** Narrows to `BadRequestError` with `problem` typed as `ProblemDetails` (TS infers `any` for a generic class otherwise). */
+  static override [Symbol.hasInstance](value: unknown): value is BadRequestError {
+    return hasBrand(this, value);
+  }
+
   static override readonly brand: symbol = Symbol.for('sdkgen.error.BadRequestError');
   static {
     brand(this);
@@ -107,6 +124,11 @@ export class BadRequestError<TProblem extends object = ProblemDetails> extends A
 }
 /** 401: credentials missing or wrong. */
 export class AuthenticationError<TProblem extends object = ProblemDetails> extends ApiError<TProblem> {
+  /** Narrows to `AuthenticationError` with `problem` typed as `ProblemDetails` (TS infers `any` for a generic class otherwise). */
+  static override [Symbol.hasInstance](value: unknown): value is AuthenticationError {
+    return hasBrand(this, value);
+  }
+
   static override readonly brand: symbol = Symbol.for('sdkgen.error.AuthenticationError');
   static {
     brand(this);
@@ -115,6 +137,11 @@ export class AuthenticationError<TProblem extends object = ProblemDetails> exten
 }
 /** 403 */
 export class PermissionDeniedError<TProblem extends object = ProblemDetails> extends ApiError<TProblem> {
+  /** Narrows to `PermissionDeniedError` with `problem` typed as `ProblemDetails` (TS infers `any` for a generic class otherwise). */
+  static override [Symbol.hasInstance](value: unknown): value is PermissionDeniedError {
+    return hasBrand(this, value);
+  }
+
   static override readonly brand: symbol = Symbol.for('sdkgen.error.PermissionDeniedError');
   static {
     brand(this);
@@ -123,6 +150,11 @@ export class PermissionDeniedError<TProblem extends object = ProblemDetails> ext
 }
 /** 404 */
 export class NotFoundError<TProblem extends object = ProblemDetails> extends ApiError<TProblem> {
+  /** Narrows to `NotFoundError` with `problem` typed as `ProblemDetails` (TS infers `any` for a generic class otherwise). */
+  static override [Symbol.hasInstance](value: unknown): value is NotFoundError {
+    return hasBrand(this, value);
+  }
+
   static override readonly brand: symbol = Symbol.for('sdkgen.error.NotFoundError');
   static {
     brand(this);
@@ -131,6 +163,11 @@ export class NotFoundError<TProblem extends object = ProblemDetails> extends Api
 }
 /** 409 */
 export class ConflictError<TProblem extends object = ProblemDetails> extends ApiError<TProblem> {
+  /** Narrows to `ConflictError` with `problem` typed as `ProblemDetails` (TS infers `any` for a generic class otherwise). */
+  static override [Symbol.hasInstance](value: unknown): value is ConflictError {
+    return hasBrand(this, value);
+  }
+
   static override readonly brand: symbol = Symbol.for('sdkgen.error.ConflictError');
   static {
     brand(this);
@@ -139,6 +176,11 @@ export class ConflictError<TProblem extends object = ProblemDetails> extends Api
 }
 /** 412: an `If-Match` precondition failed. */
 export class PreconditionFailedError<TProblem extends object = ProblemDetails> extends ApiError<TProblem> {
+  /** Narrows to `PreconditionFailedError` with `problem` typed as `ProblemDetails` (TS infers `any` for a generic class otherwise). */
+  static override [Symbol.hasInstance](value: unknown): value is PreconditionFailedError {
+    return hasBrand(this, value);
+  }
+
   static override readonly brand: symbol = Symbol.for('sdkgen.error.PreconditionFailedError');
   static {
     brand(this);
@@ -147,6 +189,11 @@ export class PreconditionFailedError<TProblem extends object = ProblemDetails> e
 }
 /** 422 */
 export class UnprocessableEntityError<TProblem extends object = ProblemDetails> extends ApiError<TProblem> {
+  /** Narrows to `UnprocessableEntityError` with `problem` typed as `ProblemDetails` (TS infers `any` for a generic class otherwise). */
+  static override [Symbol.hasInstance](value: unknown): value is UnprocessableEntityError {
+    return hasBrand(this, value);
+  }
+
   static override readonly brand: symbol = Symbol.for('sdkgen.error.UnprocessableEntityError');
   static {
     brand(this);
@@ -155,6 +202,11 @@ export class UnprocessableEntityError<TProblem extends object = ProblemDetails> 
 }
 /** 429 */
 export class RateLimitError<TProblem extends object = ProblemDetails> extends ApiError<TProblem> {
+  /** Narrows to `RateLimitError` with `problem` typed as `ProblemDetails` (TS infers `any` for a generic class otherwise). */
+  static override [Symbol.hasInstance](value: unknown): value is RateLimitError {
+    return hasBrand(this, value);
+  }
+
   static override readonly brand: symbol = Symbol.for('sdkgen.error.RateLimitError');
   static {
     brand(this);
@@ -163,11 +215,34 @@ export class RateLimitError<TProblem extends object = ProblemDetails> extends Ap
 }
 /** Any 5xx. */
 export class InternalServerError<TProblem extends object = ProblemDetails> extends ApiError<TProblem> {
+  /** Narrows to `InternalServerError` with `problem` typed as `ProblemDetails` (TS infers `any` for a generic class otherwise). */
+  static override [Symbol.hasInstance](value: unknown): value is InternalServerError {
+    return hasBrand(this, value);
+  }
+
   static override readonly brand: symbol = Symbol.for('sdkgen.error.InternalServerError');
   static {
     brand(this);
   }
   override name = 'InternalServerError';
+}
+
+/**
+ * Any `ApiError` whose body was RFC 9457 problem details, whatever its status:
+ * `error instanceof ProblemError` narrows `error.problem` to present. It is a view, not a branch of
+ * the tree: the runtime never constructs it, and the check reads the parsed `problem`, so it holds
+ * for `NotFoundError`, `RateLimitError` and the rest alike (and across two copies of the runtime).
+ * Use `isProblem(error, typeUri)` to narrow by problem type as well.
+ * @see https://www.rfc-editor.org/rfc/rfc9457
+ */
+export abstract class ProblemError<TProblem extends object = ProblemDetails> extends ApiError<TProblem> {
+  declare readonly problem: TProblem;
+
+  static override [Symbol.hasInstance](value: unknown): value is ProblemError {
+    if (!(value instanceof ApiError)) return false;
+    const problem: unknown = value.problem;
+    return typeof problem === 'object' && problem !== null;
+  }
 }
 
 const byStatus: Readonly<Record<number, new (init: ApiErrorInit) => ApiError>> = {

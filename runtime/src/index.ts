@@ -31,6 +31,7 @@ export {
   NotFoundError,
   PermissionDeniedError,
   PreconditionFailedError,
+  ProblemError,
   RateLimitError,
   SdkError,
   TimeoutError,

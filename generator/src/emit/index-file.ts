@@ -24,6 +24,7 @@ export const RUNTIME_VALUE_EXPORTS = [
   'PaginationError',
   'PermissionDeniedError',
   'PreconditionFailedError',
+  'ProblemError',
   'RateLimitError',
   'SdkError',
   'TimeoutError',

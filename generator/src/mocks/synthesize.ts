@@ -48,7 +48,16 @@ interface Context {
   readonly maxDepth: number;
   readonly direction: 'response' | 'request';
   readonly useExamples: boolean;
+  /** Schema nodes visited so far; bounded by {@link MAX_STEPS}. */
+  steps: number;
 }
+
+/**
+ * Schema nodes one synthesis may visit. Depth alone does not bound the work: wide, deeply nested
+ * `allOf`/`oneOf` graphs (beezup.com's spec in APIs.guru) grow exponentially below `maxDepth`.
+ * Past the budget, values are left out (or `null`) as at `maxDepth`.
+ */
+const MAX_STEPS = 20_000;
 
 interface Position {
   readonly depth: number;
@@ -69,13 +78,15 @@ export function synthesize(schema: unknown, document: unknown, options: Synthesi
     maxDepth: options.maxDepth ?? 24,
     direction: options.direction ?? 'response',
     useExamples: options.useExamples ?? true,
+    steps: 0,
   };
   const value = produce(schema, context, { depth: 0, refs: [], variant: options.variant ?? 0 });
   return value === NOTHING ? null : value;
 }
 
 function produce(raw: unknown, context: Context, at: Position): Produced {
-  if (at.depth > context.maxDepth) return allowsNull(raw, context) ? null : NOTHING;
+  context.steps += 1;
+  if (at.depth > context.maxDepth || context.steps > MAX_STEPS) return allowsNull(raw, context) ? null : NOTHING;
   const resolved = resolveSchema(raw, context.document);
   if (resolved === undefined) return NOTHING;
   if (resolved.refs.some((ref) => at.refs.includes(ref))) {
