@@ -50,9 +50,19 @@ describe('emitResource', () => {
   it('imports types only, relative imports with .js', () => {
     const imports = file.contents.split('\n').filter((l) => l.startsWith('import'));
     expect(imports).toEqual([
-      "import type { APIPromise, BaseClient, OperationDescriptor, PagePromise, PageRequestOptions, RequestOptions } from '@sdkgen/runtime';",
+      "import type { APIPromise, ApiError, BaseClient, OperationDescriptor, PagePromise, PageRequestOptions, RequestOptions } from '@sdkgen/runtime';",
       "import type { paths } from '../types.js';",
     ]);
+  });
+
+  it('types each operation\'s problem details from its JSON error responses', () => {
+    expect(file.contents).toContain(
+      "export type GetPetProblem = Extract<GetPetOp['responses'][404]['content']['application/problem+json'] | GetPetOp['responses']['default']['content']['application/problem+json'], object>;",
+    );
+    expect(file.contents).toContain('export type GetPetApiError = ApiError<GetPetProblem>;');
+    // A 204-only success with a problem default still gets its error type; a binary download too.
+    expect(file.contents).toContain('export type DeletePetApiError = ApiError<DeletePetProblem>;');
+    expect(file.contents).toContain('export type GetPetPhotoApiError = ApiError<GetPetPhotoProblem>;');
   });
 
   it('documents methods from the spec', () => {

@@ -59,6 +59,7 @@ export {
   PaginationError,
   PermissionDeniedError,
   PreconditionFailedError,
+  ProblemError,
   RateLimitError,
   SdkError,
   TimeoutError,
