@@ -47,10 +47,11 @@ export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', '
 /**
  * Decides whether a failed attempt is retried.
  *
- * Order: an abort or an unknown error is final; a POST or PATCH without an idempotency key is never
- * repeated (the server may have acted on it; a repeat could duplicate the side effect, and no
- * response header can undo that risk on the client's side); then `x-should-retry: true|false`
- * overrides the status list; then connection errors, timeouts and {@link RETRYABLE_STATUSES} retry.
+ * Order: an abort or an unknown error is final; then the server's own word, `x-should-retry:
+ * true|false`, decides (the server answered, so it knows whether it acted: `true` on a POST means the
+ * request had no effect and may be repeated); then a POST or PATCH without an idempotency key is not
+ * repeated (after a lost response or a bare 5xx the server may have acted; a repeat could duplicate
+ * the side effect); then connection errors, timeouts and {@link RETRYABLE_STATUSES} retry.
  *
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-9.2.2
  */
@@ -58,15 +59,17 @@ export function retryDecision(context: RetryContext): RetryDecision {
   const { outcome } = context;
   if (outcome.kind === 'abort') return { retry: false, reason: 'aborted' };
   if (outcome.kind === 'other') return { retry: false, reason: 'not a transient error' };
+  if (outcome.kind === 'response') {
+    const header = outcome.shouldRetry?.trim().toLowerCase();
+    if (header === 'true') return { retry: true, reason: `status ${outcome.status}, x-should-retry: true` };
+    if (header === 'false') return { retry: false, reason: `status ${outcome.status}, x-should-retry: false` };
+  }
   const method = context.method.toUpperCase();
   if (!IDEMPOTENT_METHODS.has(method) && !context.hasIdempotencyKey) {
     return { retry: false, reason: `${method} without an idempotency key` };
   }
   if (outcome.kind === 'connection') return { retry: true, reason: 'connection error' };
   if (outcome.kind === 'timeout') return { retry: true, reason: 'timeout' };
-  const header = outcome.shouldRetry?.trim().toLowerCase();
-  if (header === 'true') return { retry: true, reason: `status ${outcome.status}, x-should-retry: true` };
-  if (header === 'false') return { retry: false, reason: `status ${outcome.status}, x-should-retry: false` };
   if (RETRYABLE_STATUSES.has(outcome.status)) return { retry: true, reason: `status ${outcome.status}` };
   return { retry: false, reason: `status ${outcome.status} is not retryable` };
 }

@@ -114,7 +114,7 @@ describe.each(['undici', 'fetch'] as const)('retries through BaseClient (%s tran
     expect(server.sideEffects()).toBe(1);
   });
 
-  it('a POST without an idempotency key is never retried', async () => {
+  it('a POST without an idempotency key is retried only when the server says x-should-retry: true', async () => {
     server.enqueue({ kind: 'reset-after' });
     const c = client({}, {});
     const error = await rejection(c.request(postThing, [], { a: 1 }));
@@ -122,9 +122,14 @@ describe.each(['undici', 'fetch'] as const)('retries through BaseClient (%s tran
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]?.headers['idempotency-key']).toBeUndefined();
 
-    server.enqueue({ kind: 'status', status: 503, headers: { 'x-should-retry': 'true' } });
+    server.enqueue({ kind: 'status', status: 503 });
     await expect(rejection(c.request(postThing, [], {}))).resolves.toBeInstanceOf(InternalServerError);
     expect(server.requests).toHaveLength(2);
+
+    // The server answered and vouches that the request had no effect.
+    server.enqueue({ kind: 'status', status: 503, headers: { 'x-should-retry': 'true' } });
+    await c.request(postThing, [], {});
+    expect(server.requests).toHaveLength(4);
   });
 
   it('PATCH: retried with an automatic key, not retried without one', async () => {

