@@ -99,3 +99,16 @@ describe('repairSpec on refs to operation schemas', () => {
     expect(JSON.stringify(b)).toContain('"$ref":"#/components/schemas/a_get_200_application_json"');
   });
 });
+
+describe('repairSpec on refs into other operations', () => {
+  it('makes a parameter used by reference from another operation a component', () => {
+    const perPage = { name: 'per_page', in: 'query', schema: { type: 'integer' } };
+    const given = doc({}, {
+      '/a': { get: { parameters: [perPage], responses: { 200: { description: 'ok' } } } },
+      '/b': { get: { parameters: [{ $ref: '#/paths/~1a/get/parameters/0' }], responses: { 200: { description: 'ok' } } } },
+    });
+    expect(repairSpec(given, 'spec.json')).toEqual([]);
+    expect((given['components'] as Json)['parameters']).toEqual({ per_page_query: perPage });
+    expect((((given['paths'] as Json)['/b'] as Json)['get'] as Json)['parameters']).toEqual([{ $ref: '#/components/parameters/per_page_query' }]);
+  });
+});

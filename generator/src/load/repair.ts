@@ -8,6 +8,9 @@
  *   application~1json/schema`): openapi-typescript turns them into indexed-access types that do not
  *   exist (`A["definitions"]`, `...["schema"]`); the target is copied to its own component under
  *   `components.schemas` and the ref pointed at it.
+ * - `$ref`s to a parameter, header, response or request body inside another operation
+ *   (`#/paths/~1a/get/parameters/0`, DigitalOcean has hundreds): openapi-typescript indexes into an
+ *   optional member (`["parameters"]["query"]["per_page"]`, TS2339); the target becomes a component.
  * - Discriminator mappings naming a schema bare (`Cat`, allowed by OpenAPI) become refs
  *   (`#/components/schemas/Cat`); mappings to nothing are dropped with a warning.
  * - Example objects with `externalValue`: openapi-typescript's bundler fetches them; examples do
@@ -42,6 +45,7 @@ export function repairSpec(doc: Json, file: string): Diagnostic[] {
     diagnostics.push({ code: 'SDKGEN_SPEC_REPAIRED', severity: 'warning', file, pointer, message, fix });
   };
   hoistDeepSchemaRefs(doc);
+  hoistRefsIntoPaths(doc);
   const components = isObject(doc['components']) ? (doc['components'] as Json)['schemas'] : undefined;
   if (isObject(components)) {
     for (const [name, schema] of Object.entries(components)) breakArraySelfReference(name, schema, warn);
@@ -206,4 +210,50 @@ function dropMismatchedEnum(node: Json, pointer: () => string, warn: (p: string,
   if (kept.length === 0) delete node['enum'];
   else node['enum'] = kept;
   warn(`${pointer()}/enum`, `\`enum\` lists values that are not ${type === 'array' ? 'arrays' : 'objects'} on a \`type: ${type}\` schema; they are ignored.`, `Remove the \`enum\` or change \`type\` to match its values.`);
+}
+
+/** The components section for a `$ref` target inside `paths`, by where it sits. */
+function pathTargetSection(tokens: readonly string[]): string | undefined {
+  const parent = tokens[tokens.length - 2];
+  if (tokens.at(-1) === 'requestBody') return 'requestBodies';
+  if (parent === 'parameters') return 'parameters';
+  if (parent === 'headers') return 'headers';
+  if (parent === 'responses') return 'responses';
+  return undefined;
+}
+
+/** Copies parameters, headers, responses and bodies referred to inside `paths` into components. */
+function hoistRefsIntoPaths(doc: Json): void {
+  const moved = new Map<string, string>();
+  const components = (): Json => {
+    if (!isObject(doc['components'])) doc['components'] = {};
+    return doc['components'] as Json;
+  };
+  walk(doc, [], undefined, (node) => {
+    const ref = node['$ref'];
+    if (typeof ref !== 'string' || !ref.startsWith('#/paths/') || moved.has(ref)) return;
+    let tokens: string[];
+    try {
+      tokens = parsePointer(ref);
+    } catch {
+      return;
+    }
+    const section = pathTargetSection(tokens);
+    const target = getAt(doc, tokens);
+    if (section === undefined || !isObject(target) || tokens.includes('schema')) return;
+    const c = components();
+    if (!isObject(c[section])) c[section] = {};
+    const slot = c[section] as Json;
+    const base = (section === 'parameters' && typeof target['name'] === 'string' ? `${target['name']}_${String(target['in'])}` : tokens.slice(1).join('_'))
+      .replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^_+|_+$/g, '') || section;
+    let name = base;
+    for (let i = 2; Object.prototype.hasOwnProperty.call(slot, name); i++) name = `${base}_${i}`;
+    Object.defineProperty(slot, name, { value: structuredClone(target), enumerable: true, writable: true, configurable: true });
+    moved.set(ref, formatPointer(['components', section, name]));
+  });
+  if (moved.size === 0) return;
+  walk(doc, [], undefined, (node) => {
+    const to = typeof node['$ref'] === 'string' ? moved.get(node['$ref']) : undefined;
+    if (to !== undefined) node['$ref'] = to;
+  });
 }

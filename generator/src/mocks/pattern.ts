@@ -7,6 +7,7 @@
  *
  * @see https://spec.openapis.org/oas/v3.1.0#data-types (patterns are ECMA-262 regular expressions)
  */
+import { isSafeToRun } from './safe-pattern.js';
 
 /** Longest pattern text attempted; longer ones are left to the caller's fallback. */
 const MAX_PATTERN = 500;
@@ -156,7 +157,7 @@ export function patternSample(pattern: string): string | undefined {
     const cursor: Cursor = { text: pattern, at: 0 };
     const sample = alternation(cursor);
     if (cursor.at !== pattern.length) return undefined;
-    return regexp.test(sample) ? sample : undefined;
+    return isSafeToRun(pattern, sample) && regexp.test(sample) ? sample : undefined;
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;

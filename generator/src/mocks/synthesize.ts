@@ -13,6 +13,7 @@ import { isObject } from '../load/pointer.js';
 import { formatVariant } from './formats.js';
 import { mergeAllOf } from './merge.js';
 import { patternSample } from './pattern.js';
+import { matchesPattern } from './safe-pattern.js';
 import { resolveSchema } from './resolve.js';
 import { validateSchema } from './validate.js';
 
@@ -259,11 +260,7 @@ function produceString(schema: Record<string, unknown>, variant: number): string
 }
 
 function matches(pattern: string, text: string): boolean {
-  try {
-    return new RegExp(pattern, 'u').test(text);
-  } catch {
-    return true;
-  }
+  return matchesPattern(pattern, text);
 }
 
 /** The smallest value >= the variant that fits `minimum`/`maximum` (3.0 and 3.1 exclusive forms) and `multipleOf`. */

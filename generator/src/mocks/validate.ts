@@ -7,6 +7,7 @@
  * `$ref`) and reports every violation with its instance path. Not a general validator: unknown
  * keywords are ignored.
  */
+import { matchesPattern } from './safe-pattern.js';
 
 type Json = unknown;
 
@@ -48,15 +49,6 @@ function typeOf(value: Json): string {
 function typeMatches(type: string, value: Json): boolean {
   const actual = typeOf(value);
   return type === actual || (type === 'number' && actual === 'integer');
-}
-
-/** A pattern that is not a valid ECMA-262 regular expression constrains nothing we can check. */
-function matchesPattern(pattern: string, value: string): boolean {
-  try {
-    return new RegExp(pattern, 'u').test(value);
-  } catch {
-    return true;
-  }
 }
 
 function deepEqual(a: Json, b: Json): boolean {

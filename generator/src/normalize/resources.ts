@@ -34,6 +34,15 @@ export function resourceNames(propertyNames: readonly string[]): { className: st
   const files = new Set<string>();
   return propertyNames.map((p) => ({
     className: uniqueName(`${pascalCase(p)}Resource`, classes),
-    fileName: uniqueName(kebabCase(p), files, (n) => n.toLowerCase()),
+    fileName: uniqueName(asciiFileName(kebabCase(p)), files, (n) => n.toLowerCase()),
   }));
+}
+
+/**
+ * File names stay ASCII (`grünstrom` -> `grunstrom`): portable across file systems and what the
+ * emitter accepts; letters without an ASCII base are dropped.
+ */
+export function asciiFileName(name: string): string {
+  const folded = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-._]+|-+$/g, '').replace(/-{2,}/g, '-');
+  return folded === '' ? 'resource' : folded;
 }
