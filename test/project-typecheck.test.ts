@@ -3,21 +3,14 @@
  * benchmarks) with TypeScript 5.9 and 7, so every `expectTypeOf` and `@ts-expect-error` in a test or an
  * example is enforced, not only run. `@sdkgen/runtime` resolves to the built package (root `pretest`).
  */
-import { spawn } from 'node:child_process';
+import { runNode } from './support/run-node.js';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
 function tsc(bin: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, '-p', 'tsconfig.json', '--noEmit'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
+  return runNode([bin, '-p', 'tsconfig.json', '--noEmit'], root);
 }
 
 describe('the repository type-checks', () => {

@@ -4,7 +4,7 @@
  * resolution, strict + exactOptionalPropertyTypes + noUncheckedIndexedAccess, skipLibCheck false.
  * `@sdkgen/runtime` resolves to the built workspace package (the root `pretest` builds it).
  */
-import { spawn } from 'node:child_process';
+import { runNode } from '../support/run-node.js';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,14 +20,7 @@ const compilers = [
 const configs = ['test/generated/tsconfig.nodenext.json', 'test/generated/tsconfig.bundler.json'];
 
 function run(args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
+  return runNode(args, root);
 }
 
 describe('generated SDKs type-check', () => {

@@ -3,7 +3,7 @@
  * (inside the repo so `@sdkgen/runtime` resolves to the built workspace package), and type-check
  * the SDK with TypeScript 5.9 under the strict user-project config. Slow by nature: one tsc run.
  */
-import { spawn } from 'node:child_process';
+import { runNode } from '../support/run-node.js';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,14 +41,7 @@ describe("GitHub's spec", () => {
       join(out, 'tsconfig.json'),
       JSON.stringify({ extends: '../../generated/tsconfig.nodenext.json', include: ['./**/*.ts'], exclude: [] }),
     );
-    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'test/.tmp/github-sdk/tsconfig.json'], { cwd: root });
-      let text = '';
-      child.stdout.on('data', (c: Buffer) => (text += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (text += c.toString()));
-      child.on('error', reject);
-      child.on('close', (c) => resolve({ code: c, output: text }));
-    });
+    const { code, output } = await runNode(['node_modules/typescript/bin/tsc', '-p', 'test/.tmp/github-sdk/tsconfig.json'], root);
     expect(output.slice(0, 4000)).toBe('');
     expect(code).toBe(0);
   });

@@ -3,7 +3,7 @@
  * (TypeScript 7 for speed; test/generator/mocks-typecheck.test.ts covers 5.9 on smaller SDKs), and
  * every operation gets a mock function and a default handler.
  */
-import { spawn } from 'node:child_process';
+import { runNode } from '../support/run-node.js';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -16,14 +16,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const outDir = join(root, 'test/.tmp/mocks-github');
 
 function tsc(args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=4096', 'node_modules/typescript7/bin/tsc', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
+  return runNode(['--max-old-space-size=4096', 'node_modules/typescript7/bin/tsc', ...args], root);
 }
 
 describe('mocks for the GitHub spec', () => {

@@ -3,7 +3,7 @@
  * 5.9 and 7 under strict settings and `skipLibCheck: false` (test/generated/tsconfig.mocks.json),
  * and a wrong resolver body shape is a type error.
  */
-import { spawn } from 'node:child_process';
+import { runNode } from '../support/run-node.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,14 +12,7 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 function tsc(bin: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
+  return runNode([bin, ...args], root);
 }
 
 const compilers = [

@@ -10,6 +10,7 @@ import {
 } from '@sdkgen/runtime';
 import { startFaultServer, type Fault, type FaultServer } from '../../support/fault-server.js';
 import { getThing, TestClient } from '../../support/reliability-client.js';
+import { rejection } from '../../support/rejection.js';
 
 let server: FaultServer;
 const clients: TestClient[] = [];
@@ -20,15 +21,6 @@ afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.close()));
   await server.close();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => {
-      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
-    },
-    (error: unknown) => error,
-  );
-}
 
 describe.each(['undici', 'fetch'] as const)('bad responses become typed errors (%s transport)', (transport) => {
   const call = async (fault: Fault) => {

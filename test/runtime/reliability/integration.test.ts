@@ -15,6 +15,7 @@ import {
 } from '@sdkgen/runtime';
 import { startFaultServer, type FaultServer } from '../../support/fault-server.js';
 import { createOrder, getOrder, getThing, NOW, patchThing, postThing, TestClient } from '../../support/reliability-client.js';
+import { rejection } from '../../support/rejection.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -28,16 +29,6 @@ afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.close()));
   await server.close();
 });
-
-/** Captures what a call rejects with (and fails the test if it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => {
-      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
-    },
-    (error: unknown) => error,
-  );
-}
 
 describe.each(['undici', 'fetch'] as const)('retries through BaseClient (%s transport)', (transport) => {
   const client = (options: Partial<ClientOptions> = {}, config?: ConstructorParameters<typeof TestClient>[1]) => {
