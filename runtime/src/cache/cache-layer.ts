@@ -16,6 +16,7 @@ import { type CacheHit, type CacheRequest, type EtagCache, INVALIDATING_METHODS 
 import { parseEntityTag } from './etag.js';
 import { resourceKey } from './key.js';
 import { LastSeenEtags } from './last-seen-etags.js';
+import { MemoryCacheStore } from './memory-store.js';
 import type { CachedResponse } from './store.js';
 
 /** Per-client cache state, built once by `createCacheLayer`. */
@@ -77,23 +78,30 @@ export async function cachedAttempt(
     req.headers['if-modified-since'] === undefined;
   const write = INVALIDATING_METHODS.has(req.method);
   const ifMatchAuto = options?.ifMatch === 'auto';
-  // Other calls need the key only if the response carries an ETag (below).
-  const id = cacheable || ifMatchAuto || (write && (cache !== undefined || req.method === 'DELETE')) ? cacheRequest(layer, req) : undefined;
+  // An empty built-in store can neither serve nor need invalidating: skip the key and the lookup.
+  // Most APIs send no ETag, so their store stays empty and a cache-on client pays nothing per call.
+  const empty = cache !== undefined && cache.store instanceof MemoryCacheStore && cache.store.size === 0;
+  const mayHit = cacheable && mode !== 'no-cache' && !empty;
+  // Other calls need the key only if the response carries an ETag (computed lazily below).
+  let id = mayHit || ifMatchAuto || (write && ((cache !== undefined && !empty) || req.method === 'DELETE')) ? cacheRequest(layer, req) : undefined;
   const ifMatch = ifMatchAuto ? autoIfMatch(layer, id!) : undefined;
   let hit: CacheHit | undefined;
-  if (cacheable && mode !== 'no-cache') {
+  if (mayHit) {
     const found = lookup(layer, req, cache, id!);
     hit = found instanceof Promise ? await found : found;
     if (layer.logger !== undefined) log(layer, hit ? 'hit, revalidating' : 'miss', req, hit && { etag: hit.entry.etag });
+  } else if (cacheable && mode !== 'no-cache' && layer.logger !== undefined) {
+    log(layer, 'miss', req);
   }
 
-  const through = new CacheTransport(layer, transport, req, cacheable ? { cache, id: id! } : undefined, hit, ifMatch);
+  const key = (): CacheRequest => (id ??= cacheRequest(layer, req));
+  const through = new CacheTransport(layer, transport, req, cacheable ? { cache, id: key } : undefined, hit, ifMatch);
   const result = await send(through);
   const tag = parseEntityTag(through.seenEtag);
-  if (req.method === 'DELETE') layer.lastSeen.forget(id!);
-  else if (tag) layer.lastSeen.remember(id ?? cacheRequest(layer, req), tag.value);
-  if (cache !== undefined && write) {
-    await guard(layer, req, () => cache.invalidate(id!));
+  if (req.method === 'DELETE') layer.lastSeen.forget(key());
+  else if (tag) layer.lastSeen.remember(key(), tag.value);
+  if (cache !== undefined && write && !empty) {
+    await guard(layer, req, () => cache.invalidate(key()));
     log(layer, 'invalidated after write', req);
   }
   return result;
@@ -112,7 +120,7 @@ class CacheTransport implements Transport {
   readonly #transport: Transport;
   readonly #req: PreparedRequest;
   /** Set only when this GET may be served from and stored in the cache. */
-  readonly #cached: { readonly cache: EtagCache; readonly id: CacheRequest } | undefined;
+  readonly #cached: { readonly cache: EtagCache; readonly id: () => CacheRequest } | undefined;
   readonly #hit: CacheHit | undefined;
   readonly #ifMatch: string | undefined;
 
@@ -120,7 +128,7 @@ class CacheTransport implements Transport {
     layer: CacheLayer,
     transport: Transport,
     req: PreparedRequest,
-    cached: { readonly cache: EtagCache; readonly id: CacheRequest } | undefined,
+    cached: { readonly cache: EtagCache; readonly id: () => CacheRequest } | undefined,
     hit: CacheHit | undefined,
     ifMatch: string | undefined,
   ) {
@@ -165,7 +173,7 @@ class CacheTransport implements Transport {
       const stored = res;
       return new CapturingResponse(res, (text) =>
         guard(layer, req, async () => {
-          const outcome = await cached.cache.save(cached.id, stored.status, stored.headers(), text);
+          const outcome = await cached.cache.save(cached.id(), stored.status, stored.headers(), text);
           if (outcome !== 'stored') log(layer, `not stored (${outcome})`, req);
         }),
       );
