@@ -4,6 +4,12 @@
  * merely odd spec can never break out of a comment, a string literal or a property key.
  */
 
+// One definition of identifier syntax and reserved words for the whole generator: the normalizer
+// picks names by these rules and the emitters check them again before printing.
+import { isIdentifierName, isValidIdentifier as isBindingIdentifier } from '../naming.js';
+
+export { isBindingIdentifier, isIdentifierName };
+
 /** An emitter was handed something it must never receive (a normalizer bug, not a spec problem). */
 export class EmitError extends Error {
   override readonly name = 'EmitError';
@@ -68,31 +74,10 @@ export function stringLiteral(value: string): string {
   return `'${body}'`;
 }
 
-/** Words that cannot be used as identifiers (binding names) in strict-mode ES modules or TypeScript types. */
-const RESERVED = new Set([
-  'arguments', 'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default',
-  'delete', 'do', 'else', 'enum', 'eval', 'export', 'extends', 'false', 'finally', 'for', 'function',
-  'if', 'implements', 'import', 'in', 'instanceof', 'interface', 'let', 'new', 'null', 'package',
-  'private', 'protected', 'public', 'return', 'static', 'super', 'switch', 'this', 'throw', 'true',
-  'try', 'typeof', 'var', 'void', 'while', 'with', 'yield',
-]);
-
 /** Type names TypeScript reserves (a type alias or class cannot be named like this). */
 const RESERVED_TYPE_NAMES = new Set([
   'any', 'unknown', 'never', 'string', 'number', 'boolean', 'symbol', 'object', 'bigint', 'undefined',
 ]);
-
-const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
-
-/** Whether `name` is an identifier syntactically (reserved words included). */
-export function isIdentifierName(name: string): boolean {
-  return IDENTIFIER.test(name);
-}
-
-/** Whether `name` can name a binding (variable, parameter, class) in a strict-mode module. */
-export function isBindingIdentifier(name: string): boolean {
-  return isIdentifierName(name) && !RESERVED.has(name);
-}
 
 /**
  * Returns `name` if it can name a binding (and, with `type`, a type), else throws {@link EmitError}.
