@@ -1,6 +1,6 @@
 /**
  * The generator core: a loaded spec in, SDK files out. Pure: no file system, no network (the CLI
- * does the IO; tests and `--check` call this directly). Deterministic: the same spec and options
+ * does the IO; the only read is sdkgen's own mocks template, once; tests and `--check` call this directly). Deterministic: the same spec and options
  * give byte-identical files.
  * @see ../../docs/ARCHITECTURE.md
  */
