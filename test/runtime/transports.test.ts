@@ -10,6 +10,7 @@ import {
   MAX_ERROR_BODY_BYTES,
   NotFoundError,
   TimeoutError,
+  UndiciTransport,
   type ClientOptions,
   type OperationDescriptor,
   type SecuritySchemeSpec,
@@ -397,6 +398,50 @@ describe.each(transports)('transport $transport', ({ transport, pooled }) => {
     expect(error).not.toBeInstanceOf(TimeoutError);
   });
 
+  it('a large 2xx body arriving in many chunks is read whole', async () => {
+    const items = Array.from({ length: 40_000 }, (_, i) => ({ id: i, name: `pet-${i}-ü` }));
+    server.route('GET', '/v1/big', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const text = JSON.stringify(items);
+      // Several writes, split mid-character, so the body crosses many chunks.
+      for (let i = 0; i < text.length; i += 7_777) res.write(text.slice(i, i + 7_777));
+      res.end();
+    });
+    expect(await client().request(get('/big', { response: 'json' }), [], undefined)).toEqual(items);
+  });
+
+  it('a UTF-8 byte-order mark before JSON is dropped, as Response.text() does', async () => {
+    server.route('GET', '/v1/bom', (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(Buffer.from('\ufeff{"ok":true}', 'utf8')));
+    expect(await client().request(get('/bom'), [], undefined)).toEqual({ ok: true });
+  });
+
+  it('an informational 103 before the response is skipped', async () => {
+    server.route('GET', '/v1/hints', (_req, res) => {
+      res.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' });
+      sendJson(res, 200, { ok: true });
+    });
+    expect(await client().request(get('/hints'), [], undefined)).toEqual({ ok: true });
+  });
+
+  it('a large body nobody reads (empty response kind) does not hold the call, and the client goes on', async () => {
+    server.route('GET', '/v1/ignored', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.on('error', () => undefined);
+      res.end(Buffer.alloc(2 * 1024 * 1024, 1));
+    });
+    const c = client();
+    expect(await c.request(get('/ignored', { response: 'empty' }), [], undefined)).toBeUndefined();
+    server.fallback(echo);
+    expect((await c.request<Echo>(get('/next'), [], undefined)).url).toBe('/v1/next');
+  });
+
+  it('a binary body keeps its media type as a Blob', async () => {
+    server.route('GET', '/v1/png', (_req, res) => void res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47])));
+    const blob = await client().request<Blob>(get('/png', { response: 'binary' }), [], undefined);
+    expect(blob.type).toBe('image/png');
+    expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
   it('withResponse exposes status, headers and url', async () => {
     server.route('GET', '/v1/pets/p1', (_req, res) => sendJson(res, 201, { id: 'p1' }, { etag: '"v1"', 'x-multi': 'a' }));
     const { data, response } = await client().request<{ id: string }>(getPet, ['p1'], { limit: 1 }).withResponse();
@@ -417,6 +462,35 @@ describe.each(transports)('transport $transport', ({ transport, pooled }) => {
     } else {
       // fetch uses the runtime's global pool, which the client does not own.
       expect((await c.request<Echo>(get('/b'), [], undefined)).url).toBe('/v1/b');
+    }
+  });
+});
+
+describe('undici transport: requests queued in the pool', () => {
+  it('a request aborted while it waits for a connection fails at once and is never sent', async () => {
+    const server = await startServer();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server.route('GET', '/hold', async (req, res) => {
+      await held;
+      echo(req, res);
+    });
+    server.fallback(echo);
+    // One connection: the second request queues behind the first.
+    const c = new BaseClient({ baseUrl: server.url, transport: new UndiciTransport({ connections: 1 }), maxRetries: 0 }, {});
+    try {
+      const first = c.request<Echo>(get('/hold'), [], undefined);
+      const controller = new AbortController();
+      const queued = c.request(get('/queued'), [], undefined, { signal: controller.signal });
+      controller.abort();
+      await expect(queued).rejects.toBeInstanceOf(AbortError);
+      release();
+      expect((await first).url).toBe('/hold');
+      expect((await c.request<Echo>(get('/after'), [], undefined)).url).toBe('/after');
+      expect(server.requests.map((r) => r.url)).toEqual(['/hold', '/after']);
+    } finally {
+      await c.close();
+      await server.close();
     }
   });
 });
