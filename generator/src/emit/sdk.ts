@@ -15,7 +15,7 @@ export type { EmitOptions, GeneratedFile } from './resource.js';
 
 /** Emits `types.ts`, `client.ts`, `index.ts`, `README.md`, `resources/*.ts`, `mocks.ts` and `mocks-runtime.ts`. */
 export async function emitSdk(model: ApiModel, document: object, name: string, options: EmitOptions): Promise<GeneratedFile[]> {
-  const types = await emitTypes(document, model.title, model.version);
+  const types = emitTypes(document, model.title, model.version);
   const printer = new SourcePrinter();
   const files: GeneratedFile[] = [types];
   const exports: ResourceExports[] = [];
