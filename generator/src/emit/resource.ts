@@ -113,7 +113,7 @@ function operationStatements(op: OperationModel, types: OperationTypes, classNam
       docs: jsDoc([`Result of ${link}.`]),
     },
     // A plain string: ts-morph would re-indent a multi-line initializer as a hanging continuation.
-    `const ${descriptorName(op)} = ${descriptorLiteral(op)};`,
+    `const ${descriptorName(op)}: OperationDescriptor = ${descriptorLiteral(op)};`,
   );
   return statements;
 }

@@ -16,13 +16,13 @@ export type ListOwnersApiError = ApiError<ListOwnersProblem>;
 /** Result of {@link OwnersResource.list}. */
 export type ListOwnersResponse = ListOwnersOp['responses'][200]['content']['application/json'];
 
-const listOwnersOp = {
+const listOwnersOp: OperationDescriptor = {
   id: 'listOwners',
   method: 'GET',
   path: '/owners',
   response: 'json',
   security: [['apiKey'], ['bearerAuth']],
-} as const satisfies OperationDescriptor;
+};
 
 type CreateOwnerOp = paths['/owners']['post'];
 
@@ -41,14 +41,14 @@ export type CreateOwnerApiError = ApiError<CreateOwnerProblem>;
 /** Result of {@link OwnersResource.create}. */
 export type CreateOwnerResponse = CreateOwnerOp['responses'][201]['content']['application/json'];
 
-const createOwnerOp = {
+const createOwnerOp: OperationDescriptor = {
   id: 'createOwner',
   method: 'POST',
   path: '/owners',
   body: { mediaType: 'application/x-www-form-urlencoded', encoding: 'form', group: 'body', required: true },
   response: 'json',
   security: [['apiKey'], ['bearerAuth']],
-} as const satisfies OperationDescriptor;
+};
 
 type GetOwnerOp = paths['/owners/{ownerId}']['get'];
 
@@ -64,14 +64,14 @@ export type GetOwnerApiError = ApiError<GetOwnerProblem>;
 /** Result of {@link OwnersResource.get}. */
 export type GetOwnerResponse = GetOwnerOp['responses'][200]['content']['application/json'];
 
-const getOwnerOp = {
+const getOwnerOp: OperationDescriptor = {
   id: 'getOwner',
   method: 'GET',
   path: '/owners/{ownerId}',
   pathParams: [{ name: 'ownerId' }],
   response: 'json',
   security: [['apiKey'], ['bearerAuth']],
-} as const satisfies OperationDescriptor;
+};
 
 /** People who own pets. */
 export class OwnersResource {

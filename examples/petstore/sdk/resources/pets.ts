@@ -22,7 +22,7 @@ export type ListPetsApiError = ApiError<ListPetsProblem>;
 /** Result of {@link PetsResource.list}. */
 export type ListPetsResponse = ListPetsOp['responses'][200]['content']['application/json'];
 
-const listPetsOp = {
+const listPetsOp: OperationDescriptor = {
   id: 'listPets',
   method: 'GET',
   path: '/pets',
@@ -30,7 +30,7 @@ const listPetsOp = {
   response: 'json',
   security: [['apiKey'], ['bearerAuth']],
   pagination: { style: 'cursor', param: { name: 'cursor' }, items: '/data', nextCursor: '/next_cursor' },
-} as const satisfies OperationDescriptor;
+};
 
 type CreatePetOp = paths['/pets']['post'];
 
@@ -49,7 +49,7 @@ export type CreatePetApiError = ApiError<CreatePetProblem>;
 /** Result of {@link PetsResource.create}. */
 export type CreatePetResponse = CreatePetOp['responses'][201]['content']['application/json'];
 
-const createPetOp = {
+const createPetOp: OperationDescriptor = {
   id: 'createPet',
   method: 'POST',
   path: '/pets',
@@ -57,7 +57,7 @@ const createPetOp = {
   body: { mediaType: 'application/json', encoding: 'json', required: true },
   response: 'json',
   security: [['apiKey'], ['bearerAuth']],
-} as const satisfies OperationDescriptor;
+};
 
 type GetPetOp = paths['/pets/{petId}']['get'];
 
@@ -73,14 +73,14 @@ export type GetPetApiError = ApiError<GetPetProblem>;
 /** Result of {@link PetsResource.get}. */
 export type GetPetResponse = GetPetOp['responses'][200]['content']['application/json'];
 
-const getPetOp = {
+const getPetOp: OperationDescriptor = {
   id: 'getPet',
   method: 'GET',
   path: '/pets/{petId}',
   pathParams: [{ name: 'petId' }],
   response: 'json',
   security: [['apiKey'], ['bearerAuth']],
-} as const satisfies OperationDescriptor;
+};
 
 type UpdatePetOp = paths['/pets/{petId}']['patch'];
 
@@ -99,7 +99,7 @@ export type UpdatePetApiError = ApiError<UpdatePetProblem>;
 /** Result of {@link PetsResource.update}. */
 export type UpdatePetResponse = UpdatePetOp['responses'][200]['content']['application/json'];
 
-const updatePetOp = {
+const updatePetOp: OperationDescriptor = {
   id: 'updatePet',
   method: 'PATCH',
   path: '/pets/{petId}',
@@ -108,7 +108,7 @@ const updatePetOp = {
   body: { mediaType: 'application/merge-patch+json', encoding: 'json', required: true },
   response: 'json',
   security: [['apiKey'], ['bearerAuth']],
-} as const satisfies OperationDescriptor;
+};
 
 type DeletePetOp = paths['/pets/{petId}']['delete'];
 
@@ -124,14 +124,14 @@ export type DeletePetApiError = ApiError<DeletePetProblem>;
 /** Result of {@link PetsResource.delete}. */
 export type DeletePetResponse = void;
 
-const deletePetOp = {
+const deletePetOp: OperationDescriptor = {
   id: 'deletePet',
   method: 'DELETE',
   path: '/pets/{petId}',
   pathParams: [{ name: 'petId' }],
   response: 'empty',
   security: [['apiKey'], ['bearerAuth']],
-} as const satisfies OperationDescriptor;
+};
 
 type UploadPetPhotoOp = paths['/pets/{petId}/photo']['put'];
 
@@ -150,7 +150,7 @@ export type UploadPetPhotoApiError = ApiError<UploadPetPhotoProblem>;
 /** Result of {@link PetsResource.uploadPhoto}. */
 export type UploadPetPhotoResponse = UploadPetPhotoOp['responses'][200]['content']['application/json'];
 
-const uploadPetPhotoOp = {
+const uploadPetPhotoOp: OperationDescriptor = {
   id: 'uploadPetPhoto',
   method: 'PUT',
   path: '/pets/{petId}/photo',
@@ -158,7 +158,7 @@ const uploadPetPhotoOp = {
   body: { mediaType: 'application/octet-stream', encoding: 'binary', group: 'body', required: true },
   response: 'json',
   security: [['apiKey'], ['bearerAuth']],
-} as const satisfies OperationDescriptor;
+};
 
 type GetPetPhotoOp = paths['/pets/{petId}/photo']['get'];
 
@@ -174,14 +174,14 @@ export type GetPetPhotoApiError = ApiError<GetPetPhotoProblem>;
 /** Result of {@link PetsResource.getPhoto}. */
 export type GetPetPhotoResponse = Blob;
 
-const getPetPhotoOp = {
+const getPetPhotoOp: OperationDescriptor = {
   id: 'getPetPhoto',
   method: 'GET',
   path: '/pets/{petId}/photo',
   pathParams: [{ name: 'petId' }],
   response: 'binary',
   security: [['apiKey'], ['bearerAuth']],
-} as const satisfies OperationDescriptor;
+};
 
 /** Pets in the store. */
 export class PetsResource {
