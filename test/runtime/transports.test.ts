@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   AbortError,
   ApiError,
@@ -440,6 +440,70 @@ describe.each(transports)('transport $transport', ({ transport, pooled }) => {
     const blob = await client().request<Blob>(get('/png', { response: 'binary' }), [], undefined);
     expect(blob.type).toBe('image/png');
     expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  describe('redirects (followed as fetch follows them)', () => {
+    beforeEach(() => server.fallback(echo));
+    const redirect = (status: number, location: string) => (_req: RecordedRequest, res: import('node:http').ServerResponse) =>
+      void res.writeHead(status, { location }).end('moved');
+
+    it.each([301, 302, 307, 308])('a %i redirect of a GET is followed, and response.url is the final URL', async (status) => {
+      server.route('GET', '/v1/old', redirect(status, '/v1/new?x=1'));
+      const { data, response } = await client().request<Echo>(get('/old'), [], undefined).withResponse();
+      expect(data.url).toBe('/v1/new?x=1');
+      expect(response.url).toBe(`${server.url}/v1/new?x=1`);
+    });
+
+    it.each([
+      { status: 303, method: 'GET', body: '' },
+      { status: 302, method: 'GET', body: '' },
+      { status: 301, method: 'GET', body: '' },
+      { status: 307, method: 'POST', body: '{"name":"Rex"}' },
+      { status: 308, method: 'POST', body: '{"name":"Rex"}' },
+    ])('a $status after a POST continues as $method', async ({ status, method, body }) => {
+      server.route('POST', '/v1/pets', redirect(status, '/v1/landing'));
+      const echoed = await client().request<Echo>(createPet, [], { name: 'Rex' });
+      expect(echoed.method).toBe(method);
+      expect(echoed.url).toBe('/v1/landing');
+      expect(echoed.body).toBe(body);
+      if (method === 'GET') expect(echoed.headers['content-type']).toBeUndefined();
+    });
+
+    it('a redirect to another origin drops Authorization and Cookie; one within the origin keeps them', async () => {
+      const other = await startServer();
+      try {
+        other.fallback(echo);
+        const op = get('/away', { security: [['bearer']], cookies: [{ name: 'session' }], headers: [{ name: 'X-Trace' }] });
+        server.route('GET', '/v1/away', redirect(302, `${other.url}/elsewhere`));
+        const away = await client({ bearerToken: 'tok' }).request<Echo>(op, [], { session: 's1', 'X-Trace': 't1' });
+        expect(away.url).toBe('/elsewhere');
+        expect(away.headers['authorization']).toBeUndefined();
+        expect(away.headers['cookie']).toBeUndefined();
+        expect(away.headers['x-trace']).toBe('t1');
+
+        server.route('GET', '/v1/near', redirect(302, '/v1/here'));
+        const near = await client({ bearerToken: 'tok' }).request<Echo>({ ...op, path: '/near' }, [], { session: 's1' });
+        expect(near.url).toBe('/v1/here');
+        expect(near.headers['authorization']).toBe('Bearer tok');
+        expect(near.headers['cookie']).toBe('session=s1');
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('a redirect loop fails with ConnectionError after a bounded number of hops', async () => {
+      server.route('GET', '/v1/loop', redirect(302, '/v1/loop'));
+      await expect(client().request(get('/loop'), [], undefined)).rejects.toBeInstanceOf(ConnectionError);
+      // fetch's limit is 20 redirects: the first request plus 20 hops.
+      expect(server.requests.filter((r) => r.url === '/v1/loop')).toHaveLength(21);
+    });
+
+    it('a 3xx without Location is the response itself (an ApiError)', async () => {
+      server.route('GET', '/v1/choices', (_req, res) => void res.writeHead(300, { 'content-type': 'text/plain' }).end('pick one'));
+      const error = (await client().request(get('/choices'), [], undefined).catch((e: unknown) => e)) as ApiError;
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error.status).toBe(300);
+    });
   });
 
   it('withResponse exposes status, headers and url', async () => {

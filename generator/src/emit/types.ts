@@ -9,6 +9,7 @@ import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from 'openapi-typescri
 import ts from 'typescript';
 import type { GeneratedFile } from './resource.js';
 import { headerComment } from './source-file.js';
+import { dropUnusableOperationIds } from './types-operation-ids.js';
 import { withWriteViews } from './write-view.js';
 
 /**
@@ -76,13 +77,15 @@ export async function transformWithOpenapiTS(document: OpenAPI3): Promise<ts.Nod
 
 /**
  * The document openapi-typescript sees: `@` tags escaped in doc text, readOnly-free write views
- * added, and `components` present (Redocly's bundle pass adds it, so `openapiTS()` always sees it).
+ * added, `components` present (Redocly's bundle pass adds it, so `openapiTS()` always sees it),
+ * and no duplicate or non-string `operationId` (see `types-operation-ids.ts`).
  * A deep copy: openapi-typescript's discriminator pass writes the discriminator property into the
  * schemas a mapping points at, and the loaded document must stay as loaded for the mocks emitter.
  */
 export function typesDocument(document: object): OpenAPI3 {
   const copy = structuredClone(withWriteViews(withEscapedDocText(document))) as OpenAPI3;
   copy.components ??= {};
+  dropUnusableOperationIds(copy as unknown as Record<string, unknown>);
   return copy;
 }
 

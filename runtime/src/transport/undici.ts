@@ -1,5 +1,5 @@
 import type { Dispatcher, Pool } from 'undici';
-import type { AttemptSignal, Transport, TransportRequest, TransportResponse } from './types.js';
+import type { AttemptSignal, Transport, TransportBody, TransportRequest, TransportResponse } from './types.js';
 
 type UndiciModule = typeof import('undici');
 type IncomingHeaders = Record<string, string | string[] | undefined>;
@@ -13,6 +13,54 @@ let loading: Promise<UndiciModule> | undefined;
  */
 function loadUndici(): Promise<UndiciModule> {
   return (loading ??= import('undici').then((m) => (undiciModule = m)));
+}
+
+/** One request of a (possibly redirected) exchange. */
+export interface Hop {
+  readonly url: string;
+  readonly origin: string;
+  readonly path: string;
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: TransportBody | undefined;
+}
+
+/** `fetch`'s redirect limit. */
+const MAX_REDIRECTS = 20;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** Dropped when a redirect changes the method to GET (the body is gone). */
+const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
+/** Dropped when a redirect leaves the origin, as `fetch` does. */
+const ORIGIN_CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
+
+function without(headers: Readonly<Record<string, string>>, names: readonly string[]): Record<string, string> {
+  const out = { ...headers };
+  for (const name of names) delete out[name];
+  return out;
+}
+
+/** The next hop after a `status` redirect to `location` (relative to the current URL). */
+export function redirected(hop: Hop, status: number, location: string): Hop {
+  let next: URL;
+  try {
+    next = new URL(location, hop.url);
+  } catch {
+    throw new Error(`${hop.method} ${hop.url}: the redirect Location is not a URL: ${JSON.stringify(location.slice(0, 200))}`);
+  }
+  if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+    throw new Error(`${hop.method} ${hop.url}: refusing a redirect to ${next.protocol} URL`);
+  }
+  let { method, headers, body } = hop;
+  if ((status === 303 && method !== 'GET' && method !== 'HEAD') || ((status === 301 || status === 302) && method === 'POST')) {
+    method = 'GET';
+    body = undefined;
+    headers = without(headers, BODY_HEADERS);
+  } else if (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) {
+    throw new Error(`${hop.method} ${hop.url}: cannot follow a ${status} redirect with a streamed request body`);
+  }
+  if (next.origin !== hop.origin) headers = without(headers, ORIGIN_CREDENTIAL_HEADERS);
+  // A fragment is never sent; `fetch` keeps the request's own fragment, which has no effect here.
+  return { url: next.origin + next.pathname + next.search, origin: next.origin, path: next.pathname + next.search, method, headers, body };
 }
 
 /** Bytes of a body that `discard()` still reads to keep the connection; beyond this it is closed. */
@@ -35,15 +83,37 @@ export class UndiciTransport implements Transport {
     this.#poolOptions = poolOptions;
   }
 
+  /**
+   * Sends `req`, following redirects as `fetch` does (its default `redirect: 'follow'`), so both
+   * transports give the same answer: at most 20 hops; 303, and 301/302 after a POST, continue as a
+   * GET without the body; 307/308 resend method and body (a streamed body cannot be resent: error);
+   * a hop to another origin drops `Authorization`, `Proxy-Authorization` and `Cookie`. The response
+   * `url` is the final one. The attempt's signal (timeout, caller abort) covers every hop.
+   * @see https://fetch.spec.whatwg.org/#http-redirect-fetch
+   */
   async request(req: TransportRequest): Promise<TransportResponse> {
-    const undici = undiciModule ?? (await loadUndici());
-    let pool = this.#pools.get(req.origin);
-    if (pool === undefined) {
-      if (this.#closed) throw new Error('The client was closed');
-      pool = new undici.Pool(req.origin, this.#poolOptions);
-      this.#pools.set(req.origin, pool);
+    let hop: Hop = { url: req.url, origin: req.origin, path: req.path, method: req.method, headers: req.headers, body: req.body };
+    for (let redirects = 0; ; redirects++) {
+      const res = await this.#send(hop, req.signal);
+      const location = REDIRECT_STATUSES.has(res.status) ? res.header('location') : undefined;
+      if (location === undefined) return res;
+      await res.discard();
+      if (redirects === MAX_REDIRECTS) throw new Error(`${req.method} ${req.url}: more than ${MAX_REDIRECTS} redirects`);
+      hop = redirected(hop, res.status, location);
     }
-    let { headers, body } = req;
+  }
+
+  /** Dispatches one hop; resolves at its status line. Not `async`: no extra promise per request. */
+  #send(hop: Hop, signal: AttemptSignal | undefined): Promise<Exchange> {
+    const undici = undiciModule;
+    if (undici === undefined) return loadUndici().then(() => this.#send(hop, signal));
+    let pool = this.#pools.get(hop.origin);
+    if (pool === undefined) {
+      if (this.#closed) return Promise.reject(new Error('The client was closed'));
+      pool = new undici.Pool(hop.origin, this.#poolOptions);
+      this.#pools.set(hop.origin, pool);
+    }
+    let { headers, body } = hop;
     if (body instanceof FormData) {
       // npm undici's multipart encoder rejects the FormData of Node's bundled undici; let the global
       // Response encode it (streamed, with its boundary), fresh for every attempt.
@@ -51,10 +121,10 @@ export class UndiciTransport implements Transport {
       headers = { ...headers, 'content-type': encoded.headers.get('content-type') ?? 'multipart/form-data' };
       body = encoded.body ?? undefined;
     }
-    const exchange = new Exchange(req.url, req.method, req.signal);
+    const exchange = new Exchange(hop.url, signal);
     const started = exchange.start();
     pool.dispatch(
-      { method: req.method as Dispatcher.HttpMethod, path: req.path, headers, body: body as Dispatcher.DispatchOptions['body'] },
+      { method: hop.method as Dispatcher.HttpMethod, path: hop.path, headers, body: body as Dispatcher.DispatchOptions['body'] },
       exchange,
     );
     return started;
@@ -87,12 +157,11 @@ function abortError(reason: unknown): Error {
 class Exchange implements Dispatcher.DispatchHandler, TransportResponse {
   status = 0;
   readonly url: string;
-  readonly #method: string;
   readonly #signal: AttemptSignal | undefined;
   #controller: Dispatcher.DispatchController | undefined;
   #rawHeaders: IncomingHeaders = {};
   #headers: Headers | undefined;
-  #started: Waiter<TransportResponse> | undefined;
+  #started: Waiter<Exchange> | undefined;
   #chunks: Buffer[] = [];
   #size = 0;
   /** Set once the body has ended, been cut at `#limit`, or failed. */
@@ -104,9 +173,8 @@ class Exchange implements Dispatcher.DispatchHandler, TransportResponse {
   #reader: Waiter<void> | undefined;
   readonly #onAbort: (() => void) | undefined;
 
-  constructor(url: string, method: string, signal: AttemptSignal | undefined) {
+  constructor(url: string, signal: AttemptSignal | undefined) {
     this.url = url;
-    this.#method = method;
     this.#signal = signal;
     if (signal !== undefined) {
       this.#onAbort = () => this.#fail(abortError(signal.reason), true);
@@ -115,7 +183,7 @@ class Exchange implements Dispatcher.DispatchHandler, TransportResponse {
   }
 
   /** The promise of the status line and headers; call once, before dispatching. */
-  start(): Promise<TransportResponse> {
+  start(): Promise<Exchange> {
     return new Promise((resolve, reject) => {
       this.#started = { resolve, reject };
       if (this.#signal?.aborted) this.#fail(abortError(this.#signal.reason), true);
@@ -250,9 +318,5 @@ class Exchange implements Dispatcher.DispatchHandler, TransportResponse {
     this.#discarding = true;
     this.#chunks = [];
     if (this.#size > DISCARD_LIMIT && this.#controller !== undefined) this.#cut(this.#controller);
-  }
-
-  get method(): string {
-    return this.#method;
   }
 }
