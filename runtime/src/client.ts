@@ -19,6 +19,7 @@ import {
 import { sendAttempt, type AttemptOptions } from './send.js';
 import { resolveTransport } from './transport/resolve.js';
 import type { Transport } from './transport/types.js';
+import { defaultUserAgent } from './user-agent.js';
 
 /**
  * The base of every generated client. A generated method is one call:
@@ -53,6 +54,9 @@ export class BaseClient {
       throw new InvalidRequestError('No base URL: pass `baseUrl` (the API description declares no server)');
     }
     const defaultHeaders: Record<string, string> = {};
+    const userAgent = defaultUserAgent(config.sdkName, config.sdkVersion);
+    if (userAgent !== undefined) defaultHeaders['user-agent'] = userAgent;
+    // The caller's `defaultHeaders` win, a `User-Agent` among them.
     for (const [name, value] of Object.entries(options.defaultHeaders ?? {})) defaultHeaders[name.toLowerCase()] = value;
     this.context = {
       base: parseBaseUrl(baseUrl),

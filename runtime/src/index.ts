@@ -45,6 +45,7 @@ export type { RetryClock } from './retry/send-with-retries.js';
 export type * from './operation.js';
 export type { AttemptSignal, Transport, TransportBody, TransportRequest, TransportResponse } from './transport/types.js';
 export { UndiciTransport } from './transport/undici.js';
+export { RUNTIME_VERSION } from './user-agent.js';
 export { FetchTransport, toAbortSignal } from './transport/fetch.js';
 export { AutoTransport } from './transport/auto.js';
 export { sendAttempt, type AttemptOptions } from './send.js';
