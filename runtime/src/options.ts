@@ -75,6 +75,11 @@ export interface RequestOptions {
   timeout?: number | undefined;
   /** @default the client's `maxRetries` */
   maxRetries?: number | undefined;
+  /**
+   * Longest `Retry-After` (ms) this call waits for; a server asking for more fails the call at once
+   * with the error's `retryAfter` set. @default the client's `maxRetryAfter`
+   */
+  maxRetryAfter?: number | undefined;
   /** Extra headers; `null` or `undefined` removes a header the SDK would send. */
   headers?: Record<string, string | null | undefined> | undefined;
   /** Overrides the generated idempotency key. */

@@ -248,7 +248,7 @@ function removesHeader(headers: RequestOptions['headers'], name: string): boolea
 export function callSettings(client: ClientCallSettings, options: RequestOptions | undefined, clock: RetryClock): CallSettings {
   return {
     maxRetries: options?.maxRetries ?? client.maxRetries,
-    maxRetryAfter: client.maxRetryAfter,
+    maxRetryAfter: options?.maxRetryAfter ?? client.maxRetryAfter,
     signal: options?.signal,
     clock,
     idempotencyHeader: client.idempotencyHeader,

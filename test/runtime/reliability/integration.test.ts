@@ -85,6 +85,19 @@ describe.each(['undici', 'fetch'] as const)('retries through BaseClient (%s tran
     expect(server.requests).toHaveLength(1);
   });
 
+  it('a call\'s own maxRetryAfter overrides the client\'s, both ways', async () => {
+    server.enqueue({ kind: 'status', status: 429, headers: { 'retry-after': '30' } });
+    const c = client({ maxRetryAfter: 60_000 });
+    const error = await rejection(c.request(getThing, [], {}, { maxRetryAfter: 5_000 }));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfter).toBe(30_000);
+    expect(c.slept).toEqual([]);
+
+    server.enqueue({ kind: 'status', status: 429, headers: { 'retry-after': '120' } });
+    await expect(c.request(getThing, [], {}, { maxRetryAfter: 300_000 })).resolves.toMatchObject({ method: 'GET' });
+    expect(c.slept).toEqual([120_000]);
+  });
+
   it('connection reset before the server read the POST: retried with the same key, one side effect', async () => {
     server.enqueue({ kind: 'reset-before' });
     const c = client();
