@@ -17,6 +17,9 @@ describe('examples/petstore/app.ts', () => {
       expect.stringMatching(/^NotFoundError: status 404, problem "Pet not found" \(https:\/\/api\.petstore\.example\/problems\/404\), request id req_\d{4}$/),
     );
     expect(lines).toContain('validation problem: the request body is invalid [name: must be a non-empty string]');
+    expect(lines).toContain('read Max again: 1 x 304 Not Modified, body served from the ETag cache');
+    expect(lines).toContain('got Tom after a 503: retried getPet in 250 ms (delay from the server)');
+    expect(lines).toContain('created Bella through a lost response: 1 replay, cats now Tom, Bella');
     expect(lines[lines.length - 1]).toBe('deleted pet_1');
   });
 });

@@ -9,7 +9,14 @@ import { isProblem, NotFoundError, PetStore, PreconditionFailedError, type Creat
 /** Runs the tour; `log` receives every line it prints. */
 export async function main(log: (line: string) => void = console.log): Promise<void> {
   const server = await startPetStoreServer();
-  const client = new PetStore({ baseUrl: server.url, apiKey: 'test-key' });
+  // The logger sees the SDK's debug lines (credentials redacted); the tour reports its retries.
+  const retries: string[] = [];
+  const logger = {
+    debug(_message: string, data?: Record<string, unknown>): void {
+      if (data?.['delay'] !== undefined) retries.push(`${String(data['operationId'])} in ${String(data['delay'])} ms (delay from the ${String(data['delayFrom'])})`);
+    },
+  };
+  const client = new PetStore({ baseUrl: server.url, apiKey: 'test-key', logger });
   try {
     const rex = await client.pets.create({ name: 'Rex', species: 'dog', tag: 'good boy' });
     await client.pets.create({ name: 'Tom', species: 'cat' });
@@ -72,6 +79,27 @@ export async function main(log: (line: string) => void = console.log): Promise<v
       const errors = problem !== undefined && 'errors' in problem ? (problem.errors ?? []) : [];
       log(`validation problem: ${error.problem.detail ?? error.problem.title} [${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}]`);
     }
+
+    // ETag cache: the next read stores the pet with its ETag; the one after sends If-None-Match, the
+    // server answers 304 and the SDK returns its stored copy instead of downloading the body again.
+    const seen = server.stats.notModified;
+    await client.pets.get(rex.id);
+    const again = await client.pets.get(rex.id);
+    log(`read ${again.name} again: ${server.stats.notModified - seen} x 304 Not Modified, body served from the ETag cache`);
+
+    // Retries: an overloaded server says when to come back; the SDK waits that long, then retries.
+    server.failNext(503, 250);
+    const tom = await client.pets.get('pet_2');
+    log(`got ${tom.name} after a 503: retried ${retries.splice(0).join(', ')}`);
+
+    // Idempotency: the response to a create is lost in transit. The SDK retries with the same
+    // Idempotency-Key, and the server replays the first result instead of creating a second pet.
+    server.dropNextResponse();
+    const replayedBefore = server.stats.replayed;
+    const bella = await client.pets.create({ name: 'Bella', species: 'cat' });
+    const cats: string[] = [];
+    for await (const p of client.pets.list({ species: 'cat' })) cats.push(p.name);
+    log(`created ${bella.name} through a lost response: ${server.stats.replayed - replayedBefore} replay, cats now ${cats.join(', ')}`);
 
     await client.pets.delete(rex.id);
     log(`deleted ${rex.id}`);

@@ -4,7 +4,8 @@
  *
  * It behaves like a careful production API: problem+json errors (RFC 9457), ETags with
  * `If-None-Match` (304) and `If-Match` (412), idempotent creates via `Idempotency-Key`, cursor
- * pagination, API-key or bearer authentication.
+ * pagination, API-key or bearer authentication. It can also misbehave on request (`failNext`,
+ * `dropNextResponse`), to show the SDK's retries and idempotency keys at work.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -30,6 +31,12 @@ export interface PetStoreServer {
   url: string;
   /** Requests seen, as `METHOD /path?query`, for tests. */
   requests: string[];
+  /** `notModified`: 304s sent; `replayed`: creates answered from the idempotency store. */
+  stats: { notModified: number; replayed: number };
+  /** The next request gets `status` with `Retry-After` / `retry-after-ms`, as an overloaded API would. */
+  failNext(status: 429 | 503, retryAfterMs: number): void;
+  /** The next request is carried out, but its response is lost: the connection drops instead. */
+  dropNextResponse(): void;
   close(): Promise<void>;
 }
 
@@ -119,6 +126,9 @@ export async function startPetStoreServer(options: ServerOptions = {}): Promise<
   const photos = new Map<string, { bytes: Buffer; contentType: string }>();
   const idempotent = new Map<string, { status: number; body: unknown }>();
   const requests: string[] = [];
+  const stats = { notModified: 0, replayed: 0 };
+  let fault: { status: 429 | 503; retryAfterMs: number } | undefined;
+  let dropResponse = false;
   let nextPet = 1;
   let nextOwner = 1;
   let clock = Date.UTC(2026, 0, 1);
@@ -145,6 +155,18 @@ export async function startPetStoreServer(options: ServerOptions = {}): Promise<
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     requests.push(`${req.method} ${url.pathname}${url.search}`);
+    if (fault !== undefined) {
+      const { status, retryAfterMs } = fault;
+      fault = undefined;
+      res.setHeader('retry-after-ms', String(retryAfterMs));
+      res.setHeader('retry-after', String(Math.ceil(retryAfterMs / 1000)));
+      throw new HttpProblem(status, status === 429 ? 'Too many requests' : 'Service unavailable', 'try again shortly');
+    }
+    if (dropResponse) {
+      dropResponse = false;
+      // The work below happens; its response never arrives.
+      res.end = (() => (req.socket.destroy(), res)) as typeof res.end;
+    }
     if (!url.pathname.startsWith('/v1/')) throw new HttpProblem(404, 'Not found');
     const segments = url.pathname.slice(4).split('/').map(decodeURIComponent);
     authorize(req);
@@ -165,7 +187,10 @@ export async function startPetStoreServer(options: ServerOptions = {}): Promise<
       case 'POST /pets': {
         const key = req.headers['idempotency-key'];
         const replay = typeof key === 'string' ? idempotent.get(key) : undefined;
-        if (replay !== undefined) return sendJson(res, replay.status, replay.body, { 'idempotent-replayed': 'true' });
+        if (replay !== undefined) {
+          stats.replayed++;
+          return sendJson(res, replay.status, replay.body, { 'idempotent-replayed': 'true' });
+        }
         const body = await readJson(req);
         const errors: { field: string; message: string }[] = [];
         validateName(body.name, true, errors);
@@ -188,6 +213,7 @@ export async function startPetStoreServer(options: ServerOptions = {}): Promise<
         const pet = findPet(segments[1]!);
         const etag = etagOf(pet);
         if (req.headers['if-none-match'] === etag) {
+          stats.notModified++;
           res.writeHead(304, { etag });
           return void res.end();
         }
@@ -271,6 +297,9 @@ export async function startPetStoreServer(options: ServerOptions = {}): Promise<
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    stats,
+    failNext: (status, retryAfterMs) => void (fault = { status, retryAfterMs }),
+    dropNextResponse: () => void (dropResponse = true),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
