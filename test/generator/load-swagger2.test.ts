@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Diagnostics } from '../../generator/src/diagnostics.js';
+import { Diagnostics, SpecError, type Diagnostic } from '../../generator/src/diagnostics.js';
+import { generate } from '../../generator/src/generate.js';
 import { loadSpec } from '../../generator/src/load/index.js';
+import { getAt, parsePointer } from '../../generator/src/load/pointer.js';
 import { isSwagger, upgradeSwagger2 } from '../../generator/src/load/swagger2.js';
 import { validateSpec } from '../../generator/src/validate.js';
 
@@ -186,5 +188,178 @@ describe('loadSpec with Swagger 2.0', () => {
     const diags = new Diagnostics();
     validateSpec(spec, diags);
     expect(diags.items.map((d) => `${d.severity} ${d.code} ${d.file}`)).toEqual(['warning SDKGEN_SWAGGER2_LOSSY api/root.json']);
+  });
+});
+
+describe('loadSpec with multi-file Swagger 2.0', () => {
+  const load = (files: Record<string, Json>) => {
+    const texts = new Map(Object.entries(files).map(([name, doc]) => [name, JSON.stringify(doc)]));
+    return loadSpec(Object.keys(files)[0]!, { read: async (uri) => texts.get(uri) ?? Promise.reject(new Error(`no file ${uri}`)) });
+  };
+
+  it('a definition that is a $ref to a file becomes that schema, and a same-named import gets its own name', async () => {
+    const spec = await load({
+      'api/root.json': swagger({ '/pets': { get: { responses: { 200: { description: 'ok', schema: { $ref: '#/definitions/Pet' } } } } } }, { definitions: { Pet: { $ref: 'pet.json' }, Tag: { type: 'string' } } }),
+      'api/pet.json': { type: 'object', properties: { tag: { $ref: 'tag.json' } } },
+      'api/tag.json': { type: 'object', properties: { label: { type: 'string' } } },
+    });
+    expect(at(spec.document, 'components', 'schemas')).toEqual({
+      Tag2: { type: 'object', properties: { label: { type: 'string' } } },
+      Pet: { type: 'object', properties: { tag: { $ref: '#/components/schemas/Tag2' } } },
+      Tag: { type: 'string' },
+    });
+    expect(spec.origin('#/components/schemas/Pet/properties/tag')).toEqual({ file: 'api/pet.json', pointer: '#/properties/tag' });
+    expect(spec.origin('#/components/schemas/Tag2/properties/label')).toEqual({ file: 'api/tag.json', pointer: '#/properties/label' });
+  });
+
+  it('shared parameters and responses from another file are converted like the document\'s own', async () => {
+    const spec = await load({
+      'api/root.json': swagger(
+        {
+          '/pets': {
+            get: { parameters: [{ $ref: 'common.json#/parameters/Limit' }, { $ref: '#/parameters/Limit' }], responses: { 200: { $ref: 'common.json#/responses/Ok' } } },
+            post: { parameters: [{ $ref: 'common.json#/parameters/Body' }], responses: { 204: { description: 'ok' } } },
+          },
+        },
+        { parameters: { Limit: { name: 'max', in: 'query', type: 'string' } } },
+      ),
+      'api/common.json': {
+        parameters: { Limit: { name: 'limit', in: 'query', type: 'integer' }, Body: { name: 'b', in: 'body', schema: { type: 'object' } } },
+        responses: { Ok: { description: 'ok', schema: { type: 'string' } } },
+      },
+    });
+    const get = at(spec.document, 'paths', '/pets', 'get') as Json;
+    expect(get['parameters']).toEqual([{ $ref: '#/components/parameters/Limit2' }, { $ref: '#/components/parameters/Limit' }]);
+    expect(at(spec.document, 'components', 'parameters', 'Limit2')).toEqual({ name: 'limit', in: 'query', schema: { type: 'integer' } });
+    expect(at(spec.document, 'components', 'responses', 'Ok')).toEqual({ description: 'ok', content: { 'application/json': { schema: { type: 'string' } } } });
+    expect(at(spec.document, 'paths', '/pets', 'post', 'requestBody')).toEqual({ content: { 'application/json': { schema: { type: 'object' } } } });
+    expect(spec.origin('#/components/parameters/Limit2/schema/type')).toEqual({ file: 'api/common.json', pointer: '#/parameters/Limit/type' });
+    expect(spec.origin('#/components/parameters/Limit/schema/type')).toEqual({ file: 'api/root.json', pointer: '#/parameters/Limit/type' });
+    expect(spec.origin('#/components/responses/Ok/content/application~1json/schema')).toEqual({ file: 'api/common.json', pointer: '#/responses/Ok/schema' });
+    expect(spec.origin('#/paths/~1pets/post/requestBody/content/application~1json/schema/type')).toEqual({ file: 'api/common.json', pointer: '#/parameters/Body/schema/type' });
+    expect(spec.origin('#/paths/~1pets/post/requestBody')).toEqual({ file: 'api/root.json', pointer: '#/paths/~1pets/post/parameters/0' });
+  });
+});
+
+describe('diagnostics for Swagger 2.0 input point into the file as written', () => {
+  const ok = { 200: { description: 'ok', schema: { type: 'string' } } };
+
+  /** Loads `files` (the first is the root), generates, and returns every diagnostic, thrown or not. */
+  async function diagnose(files: Record<string, Json>): Promise<readonly Diagnostic[]> {
+    const texts = new Map(Object.entries(files).map(([name, doc]) => [name, JSON.stringify(doc, null, 2)]));
+    const io = { read: async (uri: string) => texts.get(uri) ?? Promise.reject(new Error(`no file ${uri}`)) };
+    const spec = await loadSpec(Object.keys(files)[0]!, io);
+    let diagnostics: readonly Diagnostic[];
+    try {
+      diagnostics = (await generate(spec)).diagnostics;
+    } catch (error) {
+      if (!(error instanceof SpecError)) throw error;
+      diagnostics = error.diagnostics;
+    }
+    // The proof: every pointer resolves in the file it names, parsed from the text the loader read.
+    for (const d of diagnostics) {
+      const text = texts.get(d.file);
+      expect(text, `${d.code} names ${d.file}`).toBeDefined();
+      expect(getAt(JSON.parse(text!), parsePointer(d.pointer)), `${d.code} ${d.file} ${d.pointer}`).toBeDefined();
+    }
+    return diagnostics;
+  }
+
+  /**
+   * `severity code file pointer`, sorted and without repeats: which pass finds a schema that is not
+   * a schema (the validator or the emitter) and in what order the passes run is not the point here.
+   */
+  const where = (ds: readonly Diagnostic[]) => {
+    const code = (c: string) => (c === 'SDKGEN_INVALID_SCHEMA' || c === 'SDKGEN_SCHEMA_UNREADABLE' ? 'not-a-schema' : c);
+    return [...new Set(ds.map((d) => `${d.severity} ${code(d.code)} ${d.file} ${d.pointer}`))].sort();
+  };
+
+  const cases: { name: string; given: Json; want: string[] }[] = [
+    {
+      name: 'a dangling $ref inside a definition',
+      given: swagger({ '/pets': { get: { responses: { 200: { description: 'ok', schema: { $ref: '#/definitions/Pet' } } } } } }, {
+        definitions: { Pet: { type: 'object', properties: { tag: { $ref: '#/definitions/Tag' } } } },
+      }),
+      want: ['error SDKGEN_REF_NOT_FOUND spec.json #/definitions/Pet/properties/tag'],
+    },
+    {
+      name: 'an operation without responses',
+      given: swagger({ '/a': { get: { responses: ok } }, '/pets': { post: { parameters: [{ name: 'b', in: 'body', schema: { type: 'object' } }] } } }),
+      want: ['warning SDKGEN_NO_RESPONSES spec.json #/paths/~1pets/post', 'warning SDKGEN_OPERATION_SKIPPED spec.json #/paths/~1pets/post'],
+    },
+    {
+      name: 'a body parameter whose schema is not a schema (after another parameter)',
+      given: swagger({ '/pets': { post: { parameters: [{ name: 'q', in: 'query', type: 'string' }, { name: 'pet', in: 'body', schema: 'Pet' }], responses: ok } } }),
+      want: ['error not-a-schema spec.json #/paths/~1pets/post/parameters/1/schema'],
+    },
+    {
+      name: 'a dangling $ref in a body parameter listed first, before a query parameter',
+      given: swagger({ '/a': { get: { responses: ok } }, '/pets': { put: { parameters: [{ name: 'pet', in: 'body', schema: { $ref: '#/definitions/Nope' } }, { name: 'q', in: 'query', type: 'string' }], responses: ok } } }, { definitions: {} }),
+      want: ['warning SDKGEN_REF_NOT_FOUND spec.json #/paths/~1pets/put/parameters/0/schema', 'warning SDKGEN_OPERATION_SKIPPED spec.json #/paths/~1pets/put'],
+    },
+    {
+      name: 'a formData field with a dangling $ref in its items',
+      given: swagger({ '/a': { get: { responses: ok } }, '/up': { post: { consumes: ['multipart/form-data'], parameters: [{ name: 'f', in: 'formData', type: 'file' }, { name: 'tags', in: 'formData', type: 'array', items: { $ref: '#/definitions/Tag' } }], responses: ok } } }, { definitions: {} }),
+      want: ['warning SDKGEN_REF_NOT_FOUND spec.json #/paths/~1up/post/parameters/1/items', 'warning SDKGEN_OPERATION_SKIPPED spec.json #/paths/~1up/post'],
+    },
+    {
+      name: 'a formData field that cannot be sent as written (collectionFormat tsv)',
+      given: swagger({ '/up': { post: { parameters: [{ name: 't', in: 'formData', type: 'array', items: { type: 'string' }, collectionFormat: 'tsv' }], responses: ok } } }),
+      want: ['warning SDKGEN_SWAGGER2_LOSSY spec.json #/paths/~1up/post/parameters'],
+    },
+    {
+      name: 'a response schema that is not a schema',
+      given: swagger({ '/pets': { get: { produces: ['application/json', 'text/plain'], responses: { 200: { description: 'ok', schema: 'Pet' } } } } }),
+      want: ['error not-a-schema spec.json #/paths/~1pets/get/responses/200/schema'],
+    },
+    {
+      name: 'problems in shared parameters, shared responses and path-level parameters',
+      given: swagger({ '/pets/{id}': { parameters: [{ name: 'id', in: 'path', required: true, type: 'array', items: { $ref: '#/definitions/Id' } }], get: { parameters: [{ $ref: '#/parameters/Limit' }], responses: { default: { $ref: '#/responses/Err' } } } } }, {
+        parameters: { Limit: { name: 'limit', in: 'query', type: 'array', items: { $ref: '#/definitions/Limit' } } },
+        responses: { Err: { description: 'e', schema: { $ref: '#/definitions/Err' } } },
+        definitions: {},
+      }),
+      want: [
+        'error SDKGEN_REF_NOT_FOUND spec.json #/paths/~1pets~1{id}/parameters/0/items',
+        'error SDKGEN_REF_NOT_FOUND spec.json #/parameters/Limit/items',
+        'error SDKGEN_REF_NOT_FOUND spec.json #/responses/Err/schema',
+      ],
+    },
+    {
+      name: 'an unsupported security definition and an x- extension sdkgen cannot read',
+      given: swagger({ '/pets': { get: { 'x-speakeasy-pagination': 'next', responses: ok } } }, { securityDefinitions: { cert: { type: 'mutualTLS' } } }),
+      want: [
+        'warning SDKGEN_SECURITY_SCHEME_UNSUPPORTED spec.json #/securityDefinitions/cert',
+        'warning SDKGEN_PAGINATION_EXTENSION_UNSUPPORTED spec.json #/paths/~1pets/get/x-speakeasy-pagination',
+      ],
+    },
+    {
+      name: 'a repair of a definition',
+      given: swagger({ '/a': { get: { responses: ok } } }, { definitions: { Json: { oneOf: [{ type: 'string' }, { type: 'array', items: { $ref: '#/definitions/Json' } }] } } }),
+      want: ['warning SDKGEN_SPEC_REPAIRED spec.json #/definitions/Json'],
+    },
+  ];
+  for (const { name, given, want } of cases) {
+    it(name, async () => {
+      expect(where(await diagnose({ 'spec.json': given }))).toEqual([...want].sort());
+    });
+  }
+
+  it('multi-file: problems in other files name that file, problems in the root name the root', async () => {
+    const diagnostics = await diagnose({
+      'api/root.json': swagger(
+        {
+          '/pets': { get: { responses: { 200: { description: 'ok', schema: { type: 'array', items: { $ref: 'defs.json#/definitions/Pet' } } } } } },
+          '/b': { post: { parameters: [{ name: 'q', in: 'query', type: 'string' }, { name: 'b', in: 'body', schema: { $ref: 'nofile.json#/X' } }], responses: ok } },
+        },
+        { definitions: { Error: { type: 'object', properties: { message: { $ref: 'defs.json#/definitions/Gone' } } } } },
+      ),
+      'api/defs.json': { definitions: { Pet: { type: 'object', properties: { name: { type: 'string', 'x-nullable': true }, tag: { $ref: '#/definitions/Missing' } } } } },
+    });
+    expect(where(diagnostics)).toEqual([
+      'error SDKGEN_REF_NOT_FOUND api/defs.json #/definitions/Pet/properties/tag',
+      'error SDKGEN_REF_NOT_FOUND api/root.json #/definitions/Error/properties/message',
+      'error SDKGEN_SPEC_UNREADABLE api/root.json #/paths/~1b/post/parameters/1/schema',
+    ]);
   });
 });

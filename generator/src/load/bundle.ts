@@ -46,6 +46,13 @@ const SECTIONS = new Set([
   'securitySchemes', 'pathItems',
 ]);
 
+/**
+ * Swagger 2.0 keeps these component sections at the top level (`definitions`, `parameters`,
+ * `responses`); the converter merges what the bundler imported into them (swagger2.ts), so
+ * imported names must not clash with them, and `definitions.Pet: {$ref: pet.yaml}` is a slot.
+ */
+const SWAGGER_SECTIONS: Readonly<Record<string, string>> = { schemas: 'definitions', parameters: 'parameters', responses: 'responses' };
+
 /** Keys whose children are all named entries (so a child called `example` is not example data). */
 const MAP_KEYS = new Set([
   ...SECTIONS, 'properties', 'patternProperties', 'definitions', '$defs', 'paths', 'content', 'encoding',
@@ -115,6 +122,12 @@ export function bundle(rootUri: string, root: Record<string, unknown>, sources: 
   const inlining = new Set<string>();
   // A ref object is resolved once even when its subtree is walked again (see the two passes below).
   const done = new WeakSet<object>();
+  const swagger = root.swagger !== undefined && root.openapi === undefined;
+  const swaggerSection = (section: string): Record<string, unknown> | undefined => {
+    const key = SWAGGER_SECTIONS[section];
+    const map = swagger && key !== undefined ? root[key] : undefined;
+    return isObject(map) ? map : undefined;
+  };
 
   const components = (): Record<string, unknown> => {
     if (!isObject(root.components)) root.components = {};
@@ -129,7 +142,7 @@ export function bundle(rootUri: string, root: Record<string, unknown>, sources: 
     let set = taken.get(section);
     if (set === undefined) {
       const existing = isObject(root.components) ? root.components[section] : undefined;
-      set = new Set(isObject(existing) ? Object.keys(existing) : []);
+      set = new Set([...(isObject(existing) ? Object.keys(existing) : []), ...Object.keys(swaggerSection(section) ?? {})]);
       taken.set(section, set);
     }
     return set;
@@ -217,7 +230,8 @@ export function bundle(rootUri: string, root: Record<string, unknown>, sources: 
       holder.$ref = existing;
       return holder;
     }
-    const siteIsSlot = site.length === 3 && site[0] === 'components' && site[1] === section && Object.keys(holder).length === 1;
+    const siteIsSlot = Object.keys(holder).length === 1 &&
+      ((site.length === 3 && site[0] === 'components' && site[1] === section) || (site.length === 2 && swagger && site[0] === SWAGGER_SECTIONS[section]));
     if (siteIsSlot) {
       // `components.schemas.Pet: {$ref: pet.yaml}`: the slot itself becomes the component.
       const local = formatPointer(site);
@@ -239,6 +253,9 @@ export function bundle(rootUri: string, root: Record<string, unknown>, sources: 
   // Components first, so `components.schemas.Pet: {$ref: pet.yaml}` claims pet.yaml as `Pet` before
   // any operation's ref to the same file would import it under another name.
   if (isObject(root.components)) rewrite(root.components, rootUri, ['components'], 'components');
+  for (const key of swagger ? Object.values(SWAGGER_SECTIONS) : []) {
+    if (isObject(root[key])) rewrite(root[key], rootUri, [key], key);
+  }
   rewrite(root, rootUri, [], undefined);
   return { unresolved, origins };
 }

@@ -6,8 +6,9 @@
 import { SpecError, type Diagnostic } from '../diagnostics.js';
 import { bundle, forEachRef, makeOrigin, type Source, type SourceLocation, type UnresolvedRef } from './bundle.js';
 import { ParseFailure, parseText } from './parse.js';
-import { isObject } from './pointer.js';
+import { formatPointer, isObject, parsePointer } from './pointer.js';
 import { repairSpec } from './repair.js';
+import { convertedUnresolved, existingPrefix, swaggerPointerMap } from './swagger-pointers.js';
 import { isSwagger, upgradeSwagger2 } from './swagger2.js';
 import { normalizeLocation, resolveUri, splitRef } from './uri.js';
 
@@ -25,7 +26,10 @@ export interface LoadedSpec {
   document: Record<string, unknown>;
   /** Address of the root document, as normalized by the loader. */
   rootFile: string;
-  /** Where a node of the bundled document (by pointer, e.g. `#/components/schemas/Pet`) came from. */
+  /**
+   * Where a node of the bundled document (by pointer, e.g. `#/components/schemas/Pet`) came from.
+   * For Swagger 2.0 input, the place in the file as written (`#/definitions/Pet`; see swagger-pointers.ts).
+   */
   origin(pointer: string): SourceLocation;
   /**
    * `$ref`s that could not be followed (missing file, parse error, missing pointer); their `$ref` is
@@ -109,17 +113,46 @@ function assemble(rootUri: string, root: unknown, sources: Map<string, Source>):
     const found = Array.isArray(root) ? 'an array' : root === null ? 'null' : `a ${typeof root}`;
     throw new SpecError([diagnostic('SDKGEN_SPEC_NOT_OBJECT', rootUri, `the document is ${found}, not an object`, 'An OpenAPI document is a JSON or YAML object with `openapi`, `info` and `paths`.')]);
   }
+  // Bundling rewrites the root in place; Swagger origins are checked against the file as written.
+  const written = isSwagger(root) ? structuredClone(root) : undefined;
   const { unresolved, origins } = bundle(rootUri, root, sources);
-  const origin = makeOrigin(origins, rootUri);
+  const bundleOrigin = makeOrigin(origins, rootUri);
+  let origin = bundleOrigin;
   let document = root;
+  let unresolvedRefs = unresolved;
   const warnings: Diagnostic[] = [];
-  if (isSwagger(root)) {
+  if (written !== undefined) {
     // Swagger 2.0 is converted after bundling, so the converter sees every file's definitions at once.
     const upgraded = upgradeSwagger2(root, rootUri);
-    if (upgraded.document === undefined) throw new SpecError(upgraded.diagnostics);
+    const inWritten = writtenOrigin(bundleOrigin, rootUri, written, sources);
+    // The converter's own diagnostics point into the (bundled) Swagger document already.
+    const located = upgraded.diagnostics.map((d) => ({ ...d, ...inWritten(d.pointer) }));
+    if (upgraded.document === undefined) throw new SpecError(located);
     document = upgraded.document;
-    warnings.push(...upgraded.diagnostics);
+    warnings.push(...located);
+    const toSwagger = swaggerPointerMap(root, upgraded.document);
+    origin = (pointer) => inWritten(toSwagger(pointer));
+    unresolvedRefs = convertedUnresolved(upgraded.document, unresolved, toSwagger);
   }
-  warnings.push(...repairSpec(document, rootUri));
-  return { document, rootFile: rootUri, origin, unresolvedRefs: unresolved, warnings };
+  // Repairs speak of the document they repaired; their warnings name the place the user wrote.
+  warnings.push(...repairSpec(document, rootUri).map((d) => ({ ...d, ...origin(d.pointer) })));
+  return { document, rootFile: rootUri, origin, unresolvedRefs, warnings };
+}
+
+/**
+ * `bundleOrigin`, then cut back to the nearest node that exists in the file as written: a pointer
+ * into a section the bundler added to the root (`#/components/schemas`) names no place the user
+ * can find.
+ */
+function writtenOrigin(bundleOrigin: (pointer: string) => SourceLocation, rootUri: string, written: unknown, sources: ReadonlyMap<string, Source>): (pointer: string) => SourceLocation {
+  return (pointer) => {
+    const at = bundleOrigin(pointer);
+    const doc = at.file === rootUri ? written : sources.get(at.file)?.root;
+    if (doc === undefined) return at;
+    try {
+      return { file: at.file, pointer: formatPointer(existingPrefix(doc, parsePointer(at.pointer))) };
+    } catch {
+      return { file: at.file, pointer: '#' };
+    }
+  };
 }

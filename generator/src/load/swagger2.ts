@@ -7,6 +7,8 @@
  * Node 22. Before handing the document over, {@link prepareSwagger2} rewrites the constructs that
  * line converts wrongly or not at all, so real-world specs survive:
  *
+ * - schemas, parameters and responses the loader bundled in from other files (under `components`)
+ *   join `definitions`, `parameters` and `responses` (the upgrader drops or ignores `components`);
  * - body and formData parameters used by `$ref` (the upgrader only sees inline ones);
  * - path-level body and formData parameters (the upgrader applies them only to operations that
  *   come after `parameters` in key order);
@@ -19,6 +21,7 @@
  */
 import { upgradeFromTwoToThree } from '@scalar/openapi-upgrader/2.0-to-3.0';
 import type { Diagnostic } from '../diagnostics.js';
+import { forEachRef } from './bundle.js';
 import { childPointer, isObject } from './pointer.js';
 
 type Json = Record<string, unknown>;
@@ -67,7 +70,7 @@ export function upgradeSwagger2(doc: Json, file = 'openapi.json'): Swagger2Upgra
     return { document: undefined, diagnostics };
   }
   const copy = structuredClone(doc);
-  mergeBundledSchemas(copy);
+  mergeBundledComponents(copy);
   prepareSwagger2(copy, warn);
   try {
     const upgraded = upgradeFromTwoToThree(copy);
@@ -132,15 +135,30 @@ export function prepareSwagger2(doc: Json, warn: (pointer: string, message: stri
 }
 
 /**
- * The loader bundles schemas from other files into `components.schemas`; the upgrader replaces
- * `components.schemas` with `definitions`, so they join `definitions` first (refs to either place
- * end up at `#/components/schemas/<name>`).
+ * The loader bundles schemas, parameters and responses from other files into `components`
+ * (under names the document's own sections do not use); the upgrader only converts the Swagger
+ * sections (`definitions`, `parameters`, `responses`) and replaces or ignores `components`, so the
+ * imports join those sections first. Refs to schemas end up at `#/components/schemas/<name>`
+ * either way; refs to parameters and responses are pointed at the Swagger sections, which the
+ * upgrader (and {@link prepareSwagger2}) follow.
  */
-function mergeBundledSchemas(doc: Json): void {
+function mergeBundledComponents(doc: Json): void {
   const components = doc['components'];
-  if (!isObject(components) || !isObject(components['schemas'])) return;
-  doc['definitions'] = { ...components['schemas'], ...(isObject(doc['definitions']) ? doc['definitions'] : {}) };
-  delete components['schemas'];
+  if (!isObject(components)) return;
+  const moved: string[] = [];
+  for (const [section, target] of [['schemas', 'definitions'], ['parameters', 'parameters'], ['responses', 'responses']] as const) {
+    const imported = components[section];
+    if (!isObject(imported)) continue;
+    doc[target] = { ...imported, ...(isObject(doc[target]) ? doc[target] : {}) };
+    delete components[section];
+    if (section !== 'schemas') moved.push(section);
+  }
+  if (Object.keys(components).length === 0) delete doc['components'];
+  if (moved.length === 0) return;
+  const pattern = new RegExp(`^#/components/(${moved.join('|')})/`);
+  forEachRef(doc, (ref, holder) => {
+    if (pattern.test(ref)) holder['$ref'] = ref.replace(pattern, '#/$1/');
+  });
 }
 
 /** Renames `x-nullable` and string discriminators in every schema-bearing position. */
