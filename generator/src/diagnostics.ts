@@ -33,20 +33,28 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}${d.pointer}: ${d.severity} ${d.code}: ${d.message}\n  fix: ${d.fix}`;
 }
 
-/** Collects diagnostics during a run. */
+/**
+ * Collects diagnostics during a run. A diagnostic identical to one already collected (same code,
+ * severity, place and message) is dropped: one schema reached twice (a response shared by two
+ * media types, a Swagger 2.0 body converted once per media type) is one problem, not two.
+ */
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
+  readonly #seen = new Set<string>();
 
   add(d: Diagnostic): void {
+    const key = JSON.stringify([d.code, d.severity, d.file, d.pointer, d.message]);
+    if (this.#seen.has(key)) return;
+    this.#seen.add(key);
     this.items.push(d);
   }
 
   error(code: string, file: string, pointer: string, message: string, fix: string): void {
-    this.items.push({ code, severity: 'error', file, pointer, message, fix });
+    this.add({ code, severity: 'error', file, pointer, message, fix });
   }
 
   warn(code: string, file: string, pointer: string, message: string, fix: string): void {
-    this.items.push({ code, severity: 'warning', file, pointer, message, fix });
+    this.add({ code, severity: 'warning', file, pointer, message, fix });
   }
 
   get hasErrors(): boolean {
