@@ -11,6 +11,7 @@ import { emitSdk, type GeneratedFile } from './emit/sdk.js';
 import type { LoadedSpec } from './load/index.js';
 import type { ApiModel } from './model.js';
 import { pascalCase } from './naming.js';
+import { formatPointer, getAt, parsePointer } from './load/pointer.js';
 import { normalize } from './normalize/index.js';
 import { checkName, runtimeImport, UsageError, type GenerateOptions } from './options.js';
 import { validateSpec } from './validate.js';
@@ -110,11 +111,26 @@ function schemaFailure(error: unknown, spec: LoadedSpec): SpecError | undefined 
   if (!(error instanceof Error) || error instanceof EmitError) return undefined;
   const at = /\bat (#\/[^\s]*)/.exec(error.message);
   if (at?.[1] === undefined) return undefined;
-  const origin = spec.origin(at[1]);
+  const origin = spec.origin(existingPrefix(spec.document, at[1]));
   const reason = error.message.replace(/\s*\bat #\/[^\s]*/, '');
   return new SpecError([{
     code: 'SDKGEN_SCHEMA_UNREADABLE', severity: 'error', file: origin.file, pointer: origin.pointer,
     message: `The types cannot be generated from this schema: ${reason}.`,
     fix: 'Make it a valid Schema Object (an object with `type`, `properties`, `$ref`, ...).',
   }]);
+}
+
+/**
+ * The longest prefix of `ptr` that exists in `document`: openapi-typescript names some nodes by
+ * paths of its own (`#/paths/~1a/get/parameters/query/id`), not by where they are in the document.
+ */
+function existingPrefix(document: object, ptr: string): string {
+  let tokens: string[];
+  try {
+    tokens = parsePointer(ptr);
+  } catch {
+    return '#';
+  }
+  while (tokens.length > 0 && getAt(document, tokens) === undefined) tokens.pop();
+  return formatPointer(tokens);
 }

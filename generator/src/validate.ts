@@ -3,6 +3,7 @@
  * one pass and reported together; locations are mapped back to the original file with `origin()`.
  */
 import type { Diagnostics } from './diagnostics.js';
+import { checkTypeShapes } from './emit/types-shapes.js';
 import type { LoadedSpec } from './load/index.js';
 import { forEachRef } from './load/bundle.js';
 import { childPointer, formatPointer, getAt, isObject, parsePointer } from './load/pointer.js';
@@ -35,6 +36,8 @@ export function validateSpec(spec: LoadedSpec, diags: Diagnostics): void {
     error('SDKGEN_MISSING_PATHS', '#/paths', '`paths` is not an object.', 'Make `paths` a map from path templates to path items.');
   }
   checkRefs(spec, error);
+  // Nodes of a shape the types emitter cannot read (openapi-typescript would throw, unlocated).
+  checkTypeShapes(doc, error);
   if (isObject(doc.paths)) checkOperations(doc, error, warn);
   if (diags.hasErrors) local.reportAsErrors();
   else local.apply(doc);

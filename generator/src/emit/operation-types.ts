@@ -195,9 +195,11 @@ export function operationTypes(op: OperationModel): OperationTypes {
   }
   const pagination = paginationOf(op);
   if (pagination !== undefined) {
-    // Items are typed from the body of the response that holds the page.
+    // Items are typed from the body of the response that holds the page, in the media type
+    // pagination detection read (`application/json` first, as pagination/operation-view.ts does):
+    // another JSON type of the same response may have another shape (`application/geo+json`).
     const page = op.responses.find((r) => r.status === pagination.responseStatus);
-    const json = page?.mediaTypes.find(isJsonMediaType);
+    const json = page?.mediaTypes.find((mt) => /^application\/json\s*(;|$)/i.test(mt)) ?? page?.mediaTypes.find(isJsonMediaType);
     const body = json === undefined ? undefined : `${opAlias}['responses'][${statusKey(pagination.responseStatus)}]['content'][${stringLiteral(json)}]`;
     types.itemName = `${typeName}Item`;
     types.itemType = body === undefined ? 'unknown' : itemType(body, pagination.itemsPath);

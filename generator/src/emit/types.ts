@@ -9,8 +9,9 @@ import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from 'openapi-typescri
 import ts from 'typescript';
 import type { GeneratedFile } from './resource.js';
 import { headerComment } from './source-file.js';
+import { pinInheritedDiscriminators } from './types-discriminators.js';
 import { dropUnusableOperationIds } from './types-operation-ids.js';
-import { withWriteViews } from './write-view.js';
+import { writeViews } from './write-view.js';
 
 /**
  * openapi-typescript maps `format: binary` to `string`; a binary file field (multipart uploads,
@@ -78,14 +79,17 @@ export async function transformWithOpenapiTS(document: OpenAPI3): Promise<ts.Nod
 /**
  * The document openapi-typescript sees: `@` tags escaped in doc text, readOnly-free write views
  * added, `components` present (Redocly's bundle pass adds it, so `openapiTS()` always sees it),
- * and no duplicate or non-string `operationId` (see `types-operation-ids.ts`).
+ * no duplicate or non-string `operationId` (see `types-operation-ids.ts`), and the discriminator
+ * value pinned on inheriting children openapi-typescript would type wrong (see `types-discriminators.ts`).
  * A deep copy: openapi-typescript's discriminator pass writes the discriminator property into the
  * schemas a mapping points at, and the loaded document must stay as loaded for the mocks emitter.
  */
 export function typesDocument(document: object): OpenAPI3 {
-  const copy = structuredClone(withWriteViews(withEscapedDocText(document))) as OpenAPI3;
+  const views = writeViews(withEscapedDocText(document));
+  const copy = structuredClone(views.document) as OpenAPI3;
   copy.components ??= {};
   dropUnusableOperationIds(copy as unknown as Record<string, unknown>);
+  pinInheritedDiscriminators(copy as unknown as Record<string, unknown>, views.origins);
   return copy;
 }
 
@@ -94,9 +98,23 @@ export function typesDocument(document: object): OpenAPI3 {
  * The document is not modified.
  */
 export function emitTypes(document: object, title: string, version: string): GeneratedFile {
-  const ast = transformDocument(typesDocument(document));
+  const ast = transformDocument(typesDocument(document)).map(withNullableRequired);
   const contents = escapeSourceText(`${headerComment(title, version)}\n${astToString(ast)}`);
   return { path: 'types.ts', contents: contents.endsWith('\n') ? contents : `${contents}\n` };
+}
+
+/**
+ * openapi-typescript's helper for `required` beside `allOf` (`WithRequired<Parent, "id">`),
+ * constrained by `keyof NonNullable<T>` instead of `keyof T`: when the parent is nullable
+ * (`Parent | null`, Plaid's `PlaidError`), `keyof T` is `never` and every use fails (TS2344).
+ * For a non-null `T` it is the same type; for a nullable one, `null` drops out (`null & {...}` is
+ * `never`), which is what requiring properties of it means.
+ */
+const WITH_REQUIRED = ts.createSourceFile('with-required.ts', 'type WithRequired<T, K extends keyof NonNullable<T>> = T & { [P in K]-?: NonNullable<T>[P] };', ts.ScriptTarget.Latest)
+  .statements[0]!;
+
+function withNullableRequired(node: ts.Node): ts.Node {
+  return ts.isTypeAliasDeclaration(node) && node.name.text === 'WithRequired' ? WITH_REQUIRED : node;
 }
 
 /** Keys whose string values openapi-typescript copies into JSDoc (directly, or as JSON for the data keys). */

@@ -66,6 +66,17 @@ function toWriteView(node: unknown, writeName: ReadonlyMap<string, string>): voi
     const target = m?.[1] === undefined ? undefined : writeName.get(decodeName(m[1]));
     if (target !== undefined) node['$ref'] = `#/components/schemas/${encodeName(target)}`;
   }
+  // Mapping targets are refs too: a write view's union maps its values to the write views of its
+  // members, else openapi-typescript infers each member's value from its name (`"DogWrite"`).
+  const discriminator = node['discriminator'];
+  if (isObject(discriminator) && isObject(discriminator['mapping'])) {
+    const mapping = discriminator['mapping'];
+    for (const [value, target] of Object.entries(mapping)) {
+      const m = typeof target === 'string' ? SCHEMA_REF.exec(target) : null;
+      const write = m?.[1] === undefined ? undefined : writeName.get(decodeName(m[1]));
+      if (write !== undefined) mapping[value] = `#/components/schemas/${encodeName(write)}`;
+    }
+  }
   const properties = node['properties'];
   if (isObject(properties)) {
     const dropped = Object.keys(properties).filter((k) => isObject(properties[k]) && properties[k]['readOnly'] === true);
@@ -82,6 +93,11 @@ function toWriteView(node: unknown, writeName: ReadonlyMap<string, string>): voi
  * comment), or `document` itself when no schema has any.
  */
 export function withWriteViews(document: object): object {
+  return writeViews(document).document;
+}
+
+/** {@link withWriteViews}'s document, and the name of each write view's original component (`PetWrite` -> `Pet`). */
+export function writeViews(document: object): { document: object; origins: Map<string, string> } {
   const components = (document as Json)['components'];
   const schemas = isObject(components) && isObject(components['schemas']) ? components['schemas'] : {};
   // Components with readOnly properties, then everything that refers to them, to a fixed point.
@@ -101,7 +117,7 @@ export function withWriteViews(document: object): object {
     }
   }
   const inlineBodies = bodySchemas(document as Json);
-  if (affected.size === 0 && !inlineBodies.some(hasOwnReadOnly)) return document;
+  if (affected.size === 0 && !inlineBodies.some(hasOwnReadOnly)) return { document, origins: new Map() };
 
   const copy = structuredClone(document) as Json;
   const copySchemas = ((copy['components'] ??= {}) as Json)['schemas'] ??= {};
@@ -120,7 +136,7 @@ export function withWriteViews(document: object): object {
     Object.defineProperty(all, write, { value: view, enumerable: true, writable: true, configurable: true });
   }
   for (const body of bodySchemas(copy)) toWriteView(body, writeName);
-  return copy;
+  return { document: copy, origins: new Map([...writeName].map(([name, write]) => [write, name])) };
 }
 
 /** The `content` objects of every request body (inline in operations and under components). */

@@ -22,6 +22,21 @@
  *   the whole type; the constraint is dropped, leaving every property optional.
  * - `enum` values that cannot be of the declared `type: object`/`array` (strings listed on an
  *   object schema): openapi-typescript throws on them; they are dropped with a warning.
+ * - `title`, `summary` or `description` that is not a string (openapi-typescript calls `.trim()`
+ *   on it): dropped with a warning; it is documentation only.
+ * - `required: true` on a property schema (a Swagger 1 habit; OpenAPI lists required properties
+ *   in the parent's `required` array, and openapi-typescript throws on a non-array): moved to the
+ *   parent's list, with a warning. A `required` that is a lone name becomes a list of it; any other
+ *   non-list `required` beside `properties` is dropped, with a warning.
+ * - `required` on a parameter or request body that is not a boolean (`"true"`, `"yes"`):
+ *   openapi-typescript reads any truthy value as `true`, the SDK's signatures only `true`, and the
+ *   two disagreed (TS2741); `"false"`/`"no"`/`0`/`""` become `false`, anything else `true`, with a warning.
+ * - `allOf` members that only add `required` names to the others (`{ type: object, required: [a] }`,
+ *   IX-API): openapi-typescript types such a member `Record<string, never>`, which turns every
+ *   property of the intersection into `never`; the names move to the parent's `required` (the same
+ *   constraint) and the member is dropped.
+ * - `items` without `type` (Asana: `data: { items: {...} }`): openapi-typescript reads `items` only
+ *   on `type: array`, so the list was typed as an object; read as `type: array`, with a warning.
  * - A component that is a union containing an array of itself (`Json = string | Json[]`, common
  *   for "any JSON value"): TypeScript cannot resolve `components["schemas"]["Json"][]` inside its
  *   own definition (TS2502), so those array items become `unknown` (with a warning).
@@ -36,7 +51,10 @@ type Json = Record<string, unknown>;
 /** Keys whose values are data (examples, defaults, enum members), never schemas: not walked. */
 const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const', 'x-example', 'x-examples']);
 /** Keys whose children are named entries, so a child called `example` or `enum` is not data. */
-const MAP_KEYS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'schemas', 'paths', 'content', 'responses', 'parameters', 'headers']);
+const MAP_KEYS = new Set([
+  'properties', 'patternProperties', 'definitions', '$defs', 'schemas', 'paths', 'content', 'responses', 'parameters', 'headers',
+  'requestBodies', 'securitySchemes', 'links', 'callbacks', 'pathItems', 'webhooks', 'encoding', 'variables',
+]);
 
 /** Applies every repair to `doc` in place; returns what it changed that changes meaning. */
 export function repairSpec(doc: Json, file: string): Diagnostic[] {
@@ -50,31 +68,48 @@ export function repairSpec(doc: Json, file: string): Diagnostic[] {
   if (isObject(components)) {
     for (const [name, schema] of Object.entries(components)) breakArraySelfReference(name, schema, warn);
   }
-  walk(doc, [], undefined, (node, tokens) => {
+  walk(doc, [], undefined, (node, tokens, isMap) => {
     // Formatted only when a warning needs it: most nodes need no repair.
     const pointer = (): string => formatPointer(tokens);
+    // Extensions (`x-github-breaking-changes` holds partial schemas) and `info` are not read by
+    // openapi-typescript, and `info.title` names the client: the repairs below leave them alone.
+    const typed = !isMap && tokens[0] !== 'info' && !tokens.some((t) => t.startsWith('x-'));
+    if (typed) {
+      fixDocText(node, pointer, warn);
+      fixPropertyRequired(node, pointer, warn);
+      fixRequiredFlag(node, tokens, pointer, warn);
+    }
     fixDiscriminator(doc, node, pointer, warn);
     fixNullType(node, pointer, warn);
     dropConstraintOnlyUnions(node);
+    if (typed) {
+      mergeConstraintOnlyAllOf(node);
+      fixTypelessArray(node, pointer, warn);
+    }
     dropMismatchedEnum(node, pointer, warn);
     dropExternalExamples(node);
   });
   return diagnostics;
 }
 
-/** Visits every object outside literal data; `tokens` is one shared stack, valid only during the call. */
-function walk(node: unknown, tokens: string[], parentKey: string | undefined, visit: (node: Json, tokens: string[]) => void): void {
+/**
+ * Visits every object outside literal data; `tokens` is one shared stack, valid only during the
+ * call. `isMap` tells a map of named entries (`properties`, `paths`, ...) from an object whose keys
+ * are keywords, so a property called `title` is not read as a title.
+ */
+function walk(node: unknown, tokens: string[], parentKey: string | undefined, visit: (node: Json, tokens: string[], isMap: boolean) => void): void {
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) {
       tokens.push(String(i));
-      walk(node[i], tokens, parentKey, visit);
+      // Items of a list are values (a parameter, an `allOf` member), never maps of named entries.
+      walk(node[i], tokens, undefined, visit);
       tokens.pop();
     }
     return;
   }
   if (!isObject(node)) return;
-  visit(node, tokens);
   const inMap = parentKey !== undefined && MAP_KEYS.has(parentKey);
+  visit(node, tokens, inMap);
   for (const key of Object.keys(node)) {
     if (!inMap && DATA_KEYS.has(key)) continue;
     tokens.push(key);
@@ -256,4 +291,83 @@ function hoistRefsIntoPaths(doc: Json): void {
     const to = typeof node['$ref'] === 'string' ? moved.get(node['$ref']) : undefined;
     if (to !== undefined) node['$ref'] = to;
   });
+}
+
+/** Keywords openapi-typescript copies into JSDoc as text. */
+const DOC_TEXT = ['title', 'summary', 'description'] as const;
+
+function fixDocText(node: Json, pointer: () => string, warn: (p: string, m: string, f: string) => void): void {
+  for (const key of DOC_TEXT) {
+    const value = node[key];
+    if (value === undefined || typeof value === 'string') continue;
+    delete node[key];
+    warn(`${pointer()}/${key}`, `\`${key}\` is ${Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`}, not text; it is left out of the documentation.`, `Write \`${key}\` as a string.`);
+  }
+}
+
+function fixPropertyRequired(node: Json, pointer: () => string, warn: (p: string, m: string, f: string) => void): void {
+  const properties = node['properties'];
+  if (!isObject(properties)) return;
+  const lifted: string[] = [];
+  const flagged: string[] = [];
+  for (const [name, property] of Object.entries(properties)) {
+    if (!isObject(property) || typeof property['required'] !== 'boolean') continue;
+    if (property['required']) lifted.push(name);
+    flagged.push(name);
+    delete property['required'];
+  }
+  const own = node['required'];
+  let required: unknown[] = Array.isArray(own) ? own : [];
+  if (own !== undefined && !Array.isArray(own)) {
+    if (typeof own === 'string') required = [own];
+    warn(`${pointer()}/required`, `\`required\` is ${typeof own === 'string' ? 'a single name' : `a ${typeof own}`}, not a list of property names; ${typeof own === 'string' ? 'read as a list of that name' : 'it is ignored'}.`, typeof own === 'string' ? `Write \`required: [${own}]\`.` : 'List the required property names: `required: [id, name]`.');
+  }
+  if (flagged.length > 0) {
+    warn(`${pointer()}/properties`, `\`required: true/false\` on propert${flagged.length === 1 ? 'y' : 'ies'} ${flagged.map((n) => JSON.stringify(n)).join(', ')} is not OpenAPI; read as ${lifted.length === 0 ? 'optional' : `the parent's \`required\` list${lifted.length < flagged.length ? ' for the `true` ones' : ''}`}.`, `Remove \`required\` from the properties and list the required ones in the parent schema: \`required: [${lifted.join(', ')}]\`.`);
+  }
+  if (lifted.length === 0 && (own === undefined || Array.isArray(own))) return;
+  const merged = [...required, ...lifted.filter((n) => !required.includes(n))];
+  if (merged.length > 0) node['required'] = merged;
+  else delete node['required'];
+}
+
+/** Values of a non-boolean `required` flag read as `false`; anything else is `true`. */
+const FALSE_WORDS = new Set(['false', 'no', '0', '']);
+
+function fixRequiredFlag(node: Json, tokens: readonly string[], pointer: () => string, warn: (p: string, m: string, f: string) => void): void {
+  const value = node['required'];
+  if (value === undefined || typeof value === 'boolean') return;
+  const isParameter = typeof node['in'] === 'string' && typeof node['name'] === 'string';
+  const isBody = tokens.at(-1) === 'requestBody' || (tokens.length === 3 && tokens[0] === 'components' && tokens[1] === 'requestBodies');
+  if (!isParameter && !isBody) return;
+  const flag = !(value === null || value === 0 || FALSE_WORDS.has(String(value).trim().toLowerCase()));
+  node['required'] = flag;
+  warn(`${pointer()}/required`, `\`required\` is ${JSON.stringify(value)}, not a boolean; read as \`${String(flag)}\`.`, `Write \`required: ${String(flag)}\`.`);
+}
+
+/** Keywords an `allOf` member may have and still only constrain the other members. */
+const ALLOF_CONSTRAINT_KEYS = new Set(['type', 'required', 'title', 'description', '$comment']);
+
+function mergeConstraintOnlyAllOf(node: Json): void {
+  const members = node['allOf'];
+  if (!Array.isArray(members) || members.length < 2) return;
+  const constraintOnly = (m: unknown): m is Json =>
+    isObject(m) && Array.isArray(m['required']) && (m['type'] === undefined || m['type'] === 'object') && Object.keys(m).every((k) => ALLOF_CONSTRAINT_KEYS.has(k));
+  const kept = members.filter((m) => !constraintOnly(m));
+  // At least one member must remain to carry the properties the names refer to.
+  if (kept.length === members.length || kept.length === 0) return;
+  const own = Array.isArray(node['required']) ? node['required'] : [];
+  const names = members.filter(constraintOnly).flatMap((m) => m['required'] as unknown[]);
+  node['required'] = [...own, ...names.filter((n, i) => !own.includes(n) && names.indexOf(n) === i)];
+  node['allOf'] = kept;
+}
+
+/** Keywords that say what a schema is, beside which `items` without `type` is left alone. */
+const SHAPE_KEYS = ['type', 'properties', 'allOf', 'anyOf', 'oneOf', '$ref', 'enum', 'const', 'additionalProperties'];
+
+function fixTypelessArray(node: Json, pointer: () => string, warn: (p: string, m: string, f: string) => void): void {
+  // A parameter (`in`) is not a schema; its `items` is a Swagger 2 leftover the loader handles.
+  if (!isObject(node['items']) || typeof node['in'] === 'string' || SHAPE_KEYS.some((k) => node[k] !== undefined)) return;
+  node['type'] = 'array';
+  warn(pointer(), '`items` without `type`; read as `type: array`.', 'Add `type: array`.');
 }
