@@ -107,12 +107,13 @@ export async function generate(spec: LoadedSpec, options: GenerateOptions = {}):
  * #/components/schemas/X/oneOf/0`). That is a problem in the spec, not a crash: it becomes a
  * diagnostic naming the file and pointer.
  */
-function schemaFailure(error: unknown, spec: LoadedSpec): SpecError | undefined {
+export function schemaFailure(error: unknown, spec: LoadedSpec): SpecError | undefined {
   if (!(error instanceof Error) || error instanceof EmitError) return undefined;
-  const at = /\bat (#\/[^\s]*)/.exec(error.message);
+  // Two shapes: `... at #/ptr` and `#/ptr: invalid property b. ...`.
+  const at = /\bat (#\/\S*)/.exec(error.message) ?? /^(#\/[^\s:]*):/.exec(error.message);
   if (at?.[1] === undefined) return undefined;
   const origin = spec.origin(existingPrefix(spec.document, at[1]));
-  const reason = error.message.replace(/\s*\bat #\/[^\s]*/, '');
+  const reason = error.message.replace(/\s*\bat #\/\S*/, '').replace(/^#\/[^\s:]*:\s*/, '').replace(/\.$/, '');
   return new SpecError([{
     code: 'SDKGEN_SCHEMA_UNREADABLE', severity: 'error', file: origin.file, pointer: origin.pointer,
     message: `The types cannot be generated from this schema: ${reason}.`,

@@ -32,7 +32,14 @@ export class LocalProblems {
   /** Held problems with the position in `diags.items` they would have had, to report them in order. */
   private readonly order: { d: Diagnostic; index: number }[] = [];
 
-  constructor(private readonly diags: Diagnostics) {}
+  /**
+   * @param origin maps a bundled-document pointer to the file and pointer the user wrote (a
+   * converted Swagger 2.0 document, a path item from another file); the identity by default.
+   */
+  constructor(
+    private readonly diags: Diagnostics,
+    private readonly origin: (pointer: string) => { file: string; pointer: string } = (pointer) => ({ file: '', pointer }),
+  ) {}
 
   /** Holds `d` back when `pointer` (in the bundled document) is inside an operation; returns whether it did. */
   hold(pointer: string, d: Diagnostic): boolean {
@@ -79,7 +86,8 @@ export class LocalProblems {
       const tokens = parsePointer(owner);
       const what = tokens.length === 3 ? `${tokens[2]!.toUpperCase()} ${tokens[1]}` : `every operation of ${tokens[1]}`;
       const first = problems[0]!;
-      diags.warn('SDKGEN_OPERATION_SKIPPED', first.file, owner, `${what} is left out of the SDK because of the problem${problems.length === 1 ? '' : 's'} reported with it; everything else is generated.`, 'Fix the problems reported at this operation and generate again.');
+      const at = this.origin(owner);
+      diags.warn('SDKGEN_OPERATION_SKIPPED', at.file === '' ? first.file : at.file, at.pointer, `${what} is left out of the SDK because of the problem${problems.length === 1 ? '' : 's'} reported with it; everything else is generated.`, 'Fix the problems reported at this operation and generate again.');
       remove(doc, tokens);
     }
   }

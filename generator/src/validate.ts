@@ -18,7 +18,7 @@ export function validateSpec(spec: LoadedSpec, diags: Diagnostics): void {
   const doc = spec.document;
   const at = (ptr: string) => spec.origin(ptr);
   // Problems inside one operation leave that operation out instead of failing the run (skip-operations.ts).
-  const local = new LocalProblems(diags);
+  const local = new LocalProblems(diags, at);
   const error = (code: string, ptr: string, message: string, fix: string) => {
     const o = at(ptr);
     if (!local.hold(ptr, { code, severity: 'error', file: o.file, pointer: o.pointer, message, fix })) diags.error(code, o.file, o.pointer, message, fix);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SpecError } from '../../generator/src/diagnostics.js';
 import { generate } from '../../generator/src/generate.js';
-import { loadSpecFromObject } from '../../generator/src/load/index.js';
+import { loadSpec, loadSpecFromObject } from '../../generator/src/load/index.js';
 import { problemOwner } from '../../generator/src/skip-operations.js';
 
 describe('problemOwner', () => {
@@ -62,6 +62,23 @@ describe('the local-problem rule', () => {
     );
     expect(result.summary.operations).toBe(1);
     expect(result.diagnostics.filter((d) => d.code === 'SDKGEN_OPERATION_SKIPPED').map((d) => d.pointer)).toEqual(['#/paths/~1b~1{id}']);
+  });
+
+  it('names the file and pointer the user wrote when the skipped operation lives in another file', async () => {
+    const files: Record<string, string> = {
+      '/api/root.json': JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: 'Zoo', version: '1' },
+        paths: { '/a': { get: { operationId: 'getA', responses: ok } }, '/b': { $ref: './paths/b.json' } },
+      }),
+      '/api/paths/b.json': JSON.stringify({ get: { operationId: 'getB', responses: {} } }),
+    };
+    const loaded = await loadSpec('/api/root.json', { read: (uri) => Promise.resolve(files[uri.replace(/^file:\/\//, '')] ?? '') });
+    const result = await generate(loaded);
+    const skipped = result.diagnostics.filter((d) => d.code === 'SDKGEN_OPERATION_SKIPPED');
+    expect(skipped).toEqual([expect.objectContaining({ severity: 'warning', pointer: '#/get' })]);
+    expect(skipped[0]!.file).toMatch(/\/api\/paths\/b\.json$/);
+    expect(result.summary.operations).toBe(1);
   });
 
   it('fails when every operation has a problem: an empty SDK is no result', async () => {
