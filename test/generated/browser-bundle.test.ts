@@ -88,6 +88,15 @@ describe('the example SDK in a browser bundle', () => {
       await client.close();
     }
 
+    // Where a browser bundle runs with a `process` global (a jsdom test run), `auto` still uses fetch.
+    const withProcess = { ...browserGlobals(), process: { versions: { node: '20.0.0' } }, fetch: sandbox['fetch'] };
+    runInNewContext(code, withProcess);
+    const Bundled = (withProcess['sdk'] as typeof import('../../examples/petstore/sdk/index.js')).PetStore;
+    const auto = new Bundled({ baseUrl: server.url, apiKey: 'test-key' });
+    const count = sent.length;
+    expect((await auto.pets.get('pet_1')).name).toBe('Rex');
+    expect(sent.length).toBe(count + 1);
+
     // Only an explicit 'undici' reaches the browser stand-in, which says what to use instead.
     const pinned = new PetStore({ baseUrl: server.url, apiKey: 'test-key', transport: 'undici', maxRetries: 0 });
     const refused = (await pinned.pets.get('pet_1').catch((e: unknown) => e)) as Error;

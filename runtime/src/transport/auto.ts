@@ -21,7 +21,8 @@ export function isNode(): boolean {
  */
 export class AutoTransport implements Transport {
   readonly #fetch = new FetchTransport();
-  readonly #node = isNode();
+  // A bundler may have swapped undici for the browser stand-in even where `process` exists.
+  readonly #node = isNode() && UndiciTransport.available;
   #undici: UndiciTransport | undefined;
 
   request(req: TransportRequest): Promise<TransportResponse> {

@@ -8,6 +8,9 @@
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
 
 export class UndiciTransport implements Transport {
+  /** False in this build: `auto` uses fetch even where `process` exists (e.g. a jsdom test run). */
+  static readonly available: boolean = false;
+
   /** Accepts (and ignores) the pool options of the Node build, so code that passes them still compiles. */
   constructor(_poolOptions?: unknown) {}
 

@@ -74,6 +74,9 @@ const DISCARD_LIMIT = 128 * 1024;
  * (or up to a bound) anyway, so nothing streams that used to.
  */
 export class UndiciTransport implements Transport {
+  /** True here; false in the browser build's stand-in (`undici.browser.ts`), which `auto` then avoids. */
+  static readonly available: boolean = true;
+
   readonly #pools = new Map<string, Pool>();
   readonly #poolOptions: Pool.Options | undefined;
   #closed = false;
