@@ -89,7 +89,7 @@ describe('the example SDK in a browser bundle', () => {
     }
 
     // Where a browser bundle runs with a `process` global (a jsdom test run), `auto` still uses fetch.
-    const withProcess = { ...browserGlobals(), process: { versions: { node: '20.0.0' } }, fetch: sandbox['fetch'] };
+    const withProcess: Record<string, unknown> = { ...browserGlobals(), process: { versions: { node: '20.0.0' } }, fetch: sandbox['fetch'] };
     runInNewContext(code, withProcess);
     const Bundled = (withProcess['sdk'] as typeof import('../../examples/petstore/sdk/index.js')).PetStore;
     const auto = new Bundled({ baseUrl: server.url, apiKey: 'test-key' });
