@@ -217,6 +217,20 @@ describe('malformed specs that are repaired or generated, and compile', () => {
         Child: { allOf: [{ $ref: '#/components/schemas/Parent' }, { type: 'object' }], required: ['code'] },
       },
     }),
+    // Schemas kept in a Swagger-style `definitions` section (or any other root openapi-typescript
+    // does not type) of an OpenAPI 3 document: their refs are copied into components.schemas.
+    refsOutsideTypedRoots: {
+      openapi: '3.0.3', info: { title: 'Stray', version: '1' },
+      definitions: { Pet: { type: 'object', properties: { name: { type: 'string' }, tag: { $ref: '#/definitions/Tag' } } }, Tag: { type: 'string' } },
+      'x-shared': { Money: { type: 'object', properties: { cents: { type: 'integer' } } } },
+      paths: {
+        '/pets': {
+          get: { operationId: 'listPets', responses: json({ type: 'array', items: { $ref: '#/definitions/Pet' } }) },
+          post: { operationId: 'pay', requestBody: { content: { 'application/json': { schema: { $ref: '#/x-shared/Money' } } } }, responses: json({ $ref: '#/definitions/Pet' }) },
+        },
+      },
+      components: { schemas: { Pet: { type: 'string' } } },
+    },
     // A paginated response in two JSON media types of different shapes (VA Facilities): items are
     // typed from `application/json`, the one pagination detection read, not the first listed.
     pageInTwoMediaTypes: {
@@ -262,6 +276,13 @@ describe('malformed specs that are repaired or generated, and compile', () => {
     const result = await typecheck(writeProject(out, [...sdks.keys()]));
     expect([...result.errors.values()].flat()).toEqual([]);
     expect(result.other).toEqual([]);
+  });
+
+  it('copies schemas referenced outside the typed roots into components.schemas, keeping names unique', () => {
+    const t = types('refsOutsideTypedRoots');
+    expect(t).not.toMatch(/definitions\[|x-shared/);
+    expect(t).toMatch(/Pet_2: \{[^}]*name\?: string;[^}]*tag\?: components\["schemas"\]\["Tag"\];/s);
+    expect(t).toMatch(/Money: \{\s*cents\?: number;/);
   });
 
   it('reads `required: true` on a property as the parent listing it, with a warning', () => {

@@ -129,11 +129,30 @@ function schemas(doc: Json): Json {
 /** Pointer tokens left out of hoisted schema names. */
 const NAME_NOISE = new Set(['definitions', '$defs', 'properties', 'content', 'schema', 'responses', 'requestBodies', 'parameters']);
 
+/** Document roots openapi-typescript declares a type for; a `$ref` elsewhere has no type to name. */
+const TYPED_ROOTS = new Set(['components', 'paths', 'webhooks', '$defs']);
+
+/** Keys whose value is a schema, and keys whose entries (or items) are schemas. */
+const SCHEMA_VALUE_KEYS = new Set(['schema', 'items', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else', 'additionalItems', 'unevaluatedProperties', 'unevaluatedItems']);
+const SCHEMA_ENTRY_KEYS = new Set(['properties', 'patternProperties', 'allOf', 'oneOf', 'anyOf', 'prefixItems', 'dependentSchemas']);
+
+/** Whether the node at `tokens` is read as a schema (so a `$ref` there points at one). */
+function inSchemaPosition(tokens: readonly string[]): boolean {
+  const last = tokens[tokens.length - 1];
+  const parent = tokens[tokens.length - 2];
+  if (last === undefined) return false;
+  if (tokens.length === 3 && tokens[0] === 'components' && tokens[1] === 'schemas') return true;
+  return SCHEMA_VALUE_KEYS.has(last) || (parent !== undefined && SCHEMA_ENTRY_KEYS.has(parent));
+}
+
 /**
  * A schema that is not a whole component: inside a component schema (`#/components/schemas/A/...`),
- * or a `schema` under a response, request body, parameter or path (`.../content/application~1json/schema`).
+ * a `schema` under a response, request body, parameter or path (`.../content/application~1json/schema`),
+ * or anywhere outside the roots openapi-typescript types (a Swagger-style `#/definitions/X` left in an
+ * OpenAPI 3 document), which it would name as an undeclared type (`definitions["X"]`, TS2304).
  */
-function isDeepSchemaTarget(tokens: string[]): boolean {
+function isDeepSchemaTarget(tokens: string[], from: readonly string[], doc: Json): boolean {
+  if (tokens.length > 0 && !TYPED_ROOTS.has(tokens[0]!)) return inSchemaPosition(from) && isObject(getAt(doc, tokens));
   if (tokens[0] === 'components' && tokens[1] === 'schemas') return tokens.length > 3;
   return (tokens[0] === 'components' || tokens[0] === 'paths') && tokens.includes('schema');
 }
@@ -142,7 +161,7 @@ function hoistDeepSchemaRefs(doc: Json): void {
   const deep = new Map<string, string>();
   const existing = isObject(doc['components']) ? (doc['components'] as Json)['schemas'] : undefined;
   const taken = new Set(isObject(existing) ? Object.keys(existing) : []);
-  walk(doc, [], undefined, (node) => {
+  walk(doc, [], undefined, (node, from) => {
     const ref = node['$ref'];
     if (typeof ref !== 'string' || !ref.startsWith('#/') || deep.has(ref)) return;
     let tokens: string[] | undefined;
@@ -151,8 +170,8 @@ function hoistDeepSchemaRefs(doc: Json): void {
     } catch {
       tokens = undefined;
     }
-    if (tokens === undefined || !isDeepSchemaTarget(tokens) || getAt(doc, tokens) === undefined) return;
-    const start = tokens[0] === 'paths' ? 1 : 2;
+    if (tokens === undefined || !isDeepSchemaTarget(tokens, from, doc) || getAt(doc, tokens) === undefined) return;
+    const start = tokens[0] === 'paths' || !TYPED_ROOTS.has(tokens[0]!) ? 1 : 2;
     let name = tokens.slice(start).filter((t) => !NAME_NOISE.has(t)).join('_').replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^_+|_+$/g, '') || 'Schema';
     for (let i = 2; taken.has(name); i++) name = `${name.replace(/_\d+$/, '')}_${i}`;
     taken.add(name);
