@@ -11,7 +11,7 @@ import { emitSdk, type GeneratedFile } from './emit/sdk.js';
 import type { LoadedSpec } from './load/index.js';
 import type { ApiModel } from './model.js';
 import { pascalCase } from './naming.js';
-import { formatPointer, getAt, parsePointer } from './load/pointer.js';
+import { existingPointer } from './load/pointer.js';
 import { normalize } from './normalize/index.js';
 import { checkName, runtimeImport, UsageError, type GenerateOptions } from './options.js';
 import { validateSpec } from './validate.js';
@@ -112,7 +112,8 @@ export function schemaFailure(error: unknown, spec: LoadedSpec): SpecError | und
   // Two shapes: `... at #/ptr` and `#/ptr: invalid property b. ...`.
   const at = /\bat (#\/\S*)/.exec(error.message) ?? /^(#\/[^\s:]*):/.exec(error.message);
   if (at?.[1] === undefined) return undefined;
-  const origin = spec.origin(existingPrefix(spec.document, at[1]));
+  // openapi-typescript names some nodes by paths of its own (`#/paths/~1a/get/parameters/query/id`).
+  const origin = spec.origin(existingPointer(spec.document, at[1]));
   const reason = error.message.replace(/\s*\bat #\/\S*/, '').replace(/^#\/[^\s:]*:\s*/, '').replace(/\.$/, '');
   return new SpecError([{
     code: 'SDKGEN_SCHEMA_UNREADABLE', severity: 'error', file: origin.file, pointer: origin.pointer,
@@ -121,17 +122,3 @@ export function schemaFailure(error: unknown, spec: LoadedSpec): SpecError | und
   }]);
 }
 
-/**
- * The longest prefix of `ptr` that exists in `document`: openapi-typescript names some nodes by
- * paths of its own (`#/paths/~1a/get/parameters/query/id`), not by where they are in the document.
- */
-function existingPrefix(document: object, ptr: string): string {
-  let tokens: string[];
-  try {
-    tokens = parsePointer(ptr);
-  } catch {
-    return '#';
-  }
-  while (tokens.length > 0 && getAt(document, tokens) === undefined) tokens.pop();
-  return formatPointer(tokens);
-}

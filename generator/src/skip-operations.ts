@@ -7,8 +7,9 @@
  */
 import type { Diagnostic, Diagnostics } from './diagnostics.js';
 import { formatPointer, getAt, isObject, parsePointer } from './load/pointer.js';
+import { OPERATION_METHODS } from './openapi-keywords.js';
 
-const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+const METHODS: ReadonlySet<string> = new Set(OPERATION_METHODS);
 
 /**
  * The operation (`#/paths/~1pets/get`) or path item (`#/paths/~1pets`) a bundled-document pointer
@@ -34,11 +35,11 @@ export class LocalProblems {
 
   /**
    * @param origin maps a bundled-document pointer to the file and pointer the user wrote (a
-   * converted Swagger 2.0 document, a path item from another file); the identity by default.
+   * converted Swagger 2.0 document, a path item from another file): `LoadedSpec.origin`.
    */
   constructor(
     private readonly diags: Diagnostics,
-    private readonly origin: (pointer: string) => { file: string; pointer: string } = (pointer) => ({ file: '', pointer }),
+    private readonly origin: (pointer: string) => { file: string; pointer: string },
   ) {}
 
   /** Holds `d` back when `pointer` (in the bundled document) is inside an operation; returns whether it did. */
@@ -85,9 +86,8 @@ export class LocalProblems {
     for (const [owner, problems] of this.byOwner) {
       const tokens = parsePointer(owner);
       const what = tokens.length === 3 ? `${tokens[2]!.toUpperCase()} ${tokens[1]}` : `every operation of ${tokens[1]}`;
-      const first = problems[0]!;
       const at = this.origin(owner);
-      diags.warn('SDKGEN_OPERATION_SKIPPED', at.file === '' ? first.file : at.file, at.pointer, `${what} is left out of the SDK because of the problem${problems.length === 1 ? '' : 's'} reported with it; everything else is generated.`, 'Fix the problems reported at this operation and generate again.');
+      diags.warn('SDKGEN_OPERATION_SKIPPED', at.file, at.pointer, `${what} is left out of the SDK because of the problem${problems.length === 1 ? '' : 's'} reported with it; everything else is generated.`, 'Fix the problems reported at this operation and generate again.');
       remove(doc, tokens);
     }
   }

@@ -9,9 +9,8 @@ import { forEachRef } from './load/bundle.js';
 import { childPointer, formatPointer, getAt, isObject, parsePointer } from './load/pointer.js';
 import { closestNames } from './naming.js';
 import { LocalProblems } from './skip-operations.js';
+import { OPERATION_METHODS } from './openapi-keywords.js';
 
-/** HTTP methods that make a path-item key an operation. @see https://spec.openapis.org/oas/v3.1.0#path-item-object */
-export const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 /** Reports everything wrong with `spec` into `diags`; errors there abort generation. */
 export function validateSpec(spec: LoadedSpec, diags: Diagnostics): void {

@@ -17,9 +17,10 @@
  * @see https://spec.openapis.org/oas/v3.1.0#discriminator-object
  */
 
+import { isObject } from '../load/pointer.js';
+
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const PREFIX = '#/components/schemas/';
 /** Inheritance deeper than this is not followed (and cycles end). */
 const MAX_DEPTH = 16;

@@ -11,23 +11,15 @@
  * transform's business, so specs that generate working SDKs keep doing so.
  * @see https://spec.openapis.org/oas/v3.1.0#schema-object
  */
-import { childPointer } from '../load/pointer.js';
+import { childPointer, isObject } from '../load/pointer.js';
+import { ONE_SCHEMA_KEYWORDS, OPERATION_METHODS, SCHEMA_LIST_KEYWORDS, SCHEMA_MAP_KEYWORDS } from '../openapi-keywords.js';
 
 type Json = Record<string, unknown>;
 
 /** Reports one problem at a bundled-document pointer (validate.ts maps it back to its file). */
 export type ShapeReport = (code: string, pointer: string, message: string, fix: string) => void;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The keys of a path item that are operations. */
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-/** Schema keywords holding one subschema. */
-const ONE_SCHEMA = ['not', 'additionalProperties', 'items', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedItems', 'unevaluatedProperties'] as const;
-/** Schema keywords holding a list of subschemas. */
-const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'] as const;
-/** Schema keywords holding a map of subschemas. */
-const SCHEMA_MAPS = ['properties', 'patternProperties'] as const;
 /** Nesting deeper than this is not followed (a bundled document is a tree, but bounded anyway). */
 const MAX_DEPTH = 256;
 
@@ -66,14 +58,14 @@ export function checkTypeShapes(document: Json, report: ShapeReport): number {
     if (seen.has(node) || depth > MAX_DEPTH) return;
     seen.add(node);
     if (isRef(node, ptr)) return;
-    for (const key of ONE_SCHEMA) {
+    for (const key of ONE_SCHEMA_KEYWORDS) {
       const sub = node[key];
       // A boolean is a schema; `items: [..]` is a 3.0-era tuple, read member by member.
       if (isObject(sub)) schema(sub, childPointer(ptr, key), depth + 1);
       else if (key === 'items' && Array.isArray(sub)) sub.forEach((m, i) => schema(m, childPointer(childPointer(ptr, key), String(i)), depth + 1));
       else if (key === 'items' && sub !== undefined && typeof sub !== 'boolean') schema(sub, childPointer(ptr, key), depth + 1);
     }
-    for (const key of SCHEMA_LISTS) {
+    for (const key of SCHEMA_LIST_KEYWORDS) {
       const list = node[key];
       if (list === undefined) continue;
       if (!Array.isArray(list)) {
@@ -82,7 +74,7 @@ export function checkTypeShapes(document: Json, report: ShapeReport): number {
       }
       list.forEach((m, i) => schema(m, childPointer(childPointer(ptr, key), String(i)), depth + 1));
     }
-    for (const key of SCHEMA_MAPS) {
+    for (const key of SCHEMA_MAP_KEYWORDS) {
       const map = node[key];
       if (isObject(map)) for (const [name, sub] of Object.entries(map)) schema(sub, childPointer(childPointer(ptr, key), name), depth + 1);
       else if (key === 'patternProperties' && map !== undefined) {
@@ -150,7 +142,7 @@ export function checkTypeShapes(document: Json, report: ShapeReport): number {
   function pathItem(item: unknown, ptr: string): void {
     if (!isObject(item) || isRef(item, ptr)) return;
     parameters(item['parameters'], childPointer(ptr, 'parameters'));
-    for (const method of METHODS) {
+    for (const method of OPERATION_METHODS) {
       const op = item[method];
       const at = childPointer(ptr, method);
       if (op === undefined || op === null) continue;

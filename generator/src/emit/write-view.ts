@@ -9,9 +9,10 @@
  * @see https://spec.openapis.org/oas/v3.1.0#fixed-fields-19 (readOnly: "SHOULD NOT be sent as part of the request")
  */
 
+import { isObject } from '../load/pointer.js';
+
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const SCHEMA_REF = /^#\/components\/schemas\/([^/]+)$/;
 
 /** Component names a `$ref` inside `node` points to (direct refs of the schema tree, not data). */

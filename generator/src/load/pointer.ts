@@ -48,3 +48,28 @@ export function getAt(root: unknown, tokens: readonly string[]): unknown {
 export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/**
+ * The longest prefix of `tokens` that exists in `root`. `aliases` gives the spellings a token may
+ * have there, tried in order (by default just the token).
+ */
+export function existingTokens(root: unknown, tokens: readonly string[], aliases: (token: string) => readonly string[] = (t) => [t]): string[] {
+  const out: string[] = [];
+  let node = root;
+  for (const token of tokens) {
+    const hit = aliases(token).find((t) => getAt(node, [t]) !== undefined);
+    if (hit === undefined) break;
+    node = getAt(node, [hit]);
+    out.push(hit);
+  }
+  return out;
+}
+
+/** `pointer` cut back to the nearest node that exists in `root`; `#` when it does not parse. */
+export function existingPointer(root: unknown, pointer: string): string {
+  try {
+    return formatPointer(existingTokens(root, parsePointer(pointer)));
+  } catch {
+    return '#';
+  }
+}

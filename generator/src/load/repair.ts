@@ -45,6 +45,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { formatPointer, getAt, isObject, parsePointer } from './pointer.js';
+import { ONE_SCHEMA_KEYWORDS, SCHEMA_LIST_KEYWORDS, SCHEMA_MAP_KEYWORDS } from '../openapi-keywords.js';
 
 type Json = Record<string, unknown>;
 
@@ -133,8 +134,8 @@ const NAME_NOISE = new Set(['definitions', '$defs', 'properties', 'content', 'sc
 const TYPED_ROOTS = new Set(['components', 'paths', 'webhooks', '$defs']);
 
 /** Keys whose value is a schema, and keys whose entries (or items) are schemas. */
-const SCHEMA_VALUE_KEYS = new Set(['schema', 'items', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else', 'additionalItems', 'unevaluatedProperties', 'unevaluatedItems']);
-const SCHEMA_ENTRY_KEYS = new Set(['properties', 'patternProperties', 'allOf', 'oneOf', 'anyOf', 'prefixItems', 'dependentSchemas']);
+const SCHEMA_VALUE_KEYS: ReadonlySet<string> = new Set(['schema', 'additionalItems', ...ONE_SCHEMA_KEYWORDS]);
+const SCHEMA_ENTRY_KEYS: ReadonlySet<string> = new Set([...SCHEMA_MAP_KEYWORDS, ...SCHEMA_LIST_KEYWORDS, 'dependentSchemas']);
 
 /** Whether the node at `tokens` is read as a schema (so a `$ref` there points at one). */
 function inSchemaPosition(tokens: readonly string[]): boolean {

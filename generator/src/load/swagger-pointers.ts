@@ -21,12 +21,13 @@
  * @see ./swagger2.ts
  */
 import { forEachRef, type UnresolvedRef } from './bundle.js';
-import { formatPointer, getAt, isObject, parsePointer } from './pointer.js';
+import { existingTokens, formatPointer, getAt, isObject, parsePointer } from './pointer.js';
+import { SWAGGER2_METHODS } from '../openapi-keywords.js';
 
 type Json = Record<string, unknown>;
 type Tokens = string[];
 
-const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch']);
+const METHODS: ReadonlySet<string> = new Set(SWAGGER2_METHODS);
 
 /** Converted component section -> the Swagger 2.0 section it came from (`requestBodies` from body and formData parameters). */
 const SECTIONS: Readonly<Record<string, string>> = {
@@ -308,16 +309,7 @@ function requestBody(op: Tokens, source: BodySource | undefined, more: Tokens): 
  * in Swagger 2.0, so that token is looked up under both names.
  */
 export function existingPrefix(root: unknown, tokens: readonly string[]): Tokens {
-  const out: Tokens = [];
-  let node = root;
-  for (const token of tokens) {
-    const candidates = token === 'nullable' ? [token, 'x-nullable'] : [token];
-    const hit = candidates.find((t) => getAt(node, [t]) !== undefined);
-    if (hit === undefined) break;
-    node = getAt(node, [hit]);
-    out.push(hit);
-  }
-  return out;
+  return existingTokens(root, tokens, (token) => (token === 'nullable' ? [token, 'x-nullable'] : [token]));
 }
 
 /**

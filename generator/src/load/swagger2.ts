@@ -23,6 +23,7 @@ import { upgradeFromTwoToThree } from '@scalar/openapi-upgrader/2.0-to-3.0';
 import type { Diagnostic } from '../diagnostics.js';
 import { forEachRef } from './bundle.js';
 import { childPointer, isObject } from './pointer.js';
+import { SWAGGER2_METHODS } from '../openapi-keywords.js';
 
 type Json = Record<string, unknown>;
 
@@ -33,7 +34,6 @@ export interface Swagger2Upgrade {
   diagnostics: Diagnostic[];
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 
 /** Schema keywords a Swagger 2.0 non-body parameter (or items object) may carry. */
 const PARAM_SCHEMA_KEYS = [
@@ -108,7 +108,7 @@ export function prepareSwagger2(doc: Json, warn: (pointer: string, message: stri
     // Path-level payload parameters move into each operation (which may override them by name).
     const inheritedPayload = inherited.filter(isPayload);
     if (inheritedPayload.length > 0) item['parameters'] = inherited.filter((p) => !isPayload(p));
-    for (const method of METHODS) {
+    for (const method of SWAGGER2_METHODS) {
       const op = item[method];
       if (!isObject(op)) continue;
       const opPointer = childPointer(itemPointer, method);

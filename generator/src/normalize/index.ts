@@ -9,7 +9,7 @@ import { childPointer, isObject } from '../load/pointer.js';
 import type { ApiModel, OperationModel, ResourceModel } from '../model.js';
 import { pascalCase, uniqueName } from '../naming.js';
 import { detectPagination } from '../pagination/index.js';
-import { OPERATION_METHODS } from '../validate.js';
+import { OPERATION_METHODS } from '../openapi-keywords.js';
 import { normalizeRequestBody } from './body.js';
 import { methodNames } from './method-names.js';
 import { normalizeParams, type OperationParams } from './params.js';

@@ -1,5 +1,6 @@
 import type { Dispatcher, Pool } from 'undici';
 import type { AttemptSignal, Transport, TransportBody, TransportRequest, TransportResponse } from './types.js';
+import { decodeChunks } from './read-bounded.js';
 
 type UndiciModule = typeof import('undici');
 type IncomingHeaders = Record<string, string | string[] | undefined>;
@@ -293,12 +294,12 @@ class Exchange implements Dispatcher.DispatchHandler, TransportResponse {
 
   async text(limit?: number): Promise<string> {
     const chunks = await this.#body(limit ?? Infinity);
+    // A bounded read (error bodies) is decoded by the shared helper, which keeps `limit` bytes.
+    if (limit !== undefined) return decodeChunks(chunks, limit);
     const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-    const end = limit === undefined ? buffer.byteLength : Math.min(limit, buffer.byteLength);
-    // WHATWG UTF-8 decode, as `Response.text()` does: a leading byte-order mark is dropped, and a
-    // cut in the middle of a character becomes U+FFFD.
-    const start = end >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
-    return limit === undefined || end === buffer.byteLength ? buffer.toString('utf8', start, end) : new TextDecoder().decode(buffer.subarray(start, end));
+    // WHATWG UTF-8 decode, as `Response.text()` does: a leading byte-order mark is dropped.
+    const start = buffer.byteLength >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+    return buffer.toString('utf8', start);
   }
 
   async bytes(): Promise<Uint8Array> {
