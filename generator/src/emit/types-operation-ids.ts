@@ -10,12 +10,11 @@
  * @see https://spec.openapis.org/oas/v3.1.0#fixed-fields-7 (operationId: "MUST be unique")
  */
 
+import { isObject } from '../load/pointer.js';
+import { OPERATION_METHODS } from '../openapi-keywords.js';
+
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The keys of a path item openapi-typescript reads as operations. */
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 /**
  * Deletes, in place, the `operationId` of every operation after the first with the same
@@ -32,7 +31,7 @@ export function dropUnusableOperationIds(document: Json): number {
     if (!isObject(items)) continue;
     for (const item of Object.values(items)) {
       if (!isObject(item)) continue;
-      for (const method of METHODS) {
+      for (const method of OPERATION_METHODS) {
         const op = item[method];
         if (!isObject(op) || !('operationId' in op)) continue;
         const id = op['operationId'];

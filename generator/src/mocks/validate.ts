@@ -7,13 +7,10 @@
  * `$ref`) and reports every violation with its instance path. Not a general validator: unknown
  * keywords are ignored.
  */
+import { isObject } from '../load/pointer.js';
 import { matchesPattern } from './safe-pattern.js';
 
 type Json = unknown;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function resolve(schema: unknown, document: unknown): unknown {
   let node = schema;
