@@ -15,7 +15,6 @@ import { OPERATION_METHODS } from '../openapi-keywords.js';
 
 type Json = Record<string, unknown>;
 
-
 /**
  * Deletes, in place, the `operationId` of every operation after the first with the same
  * `operations` key, and every `operationId` that is not a string, in `paths`, `webhooks` and
