@@ -1,4 +1,6 @@
+import { InvalidRequestError } from './errors.js';
 import type { ResponseInfo, WithResponse } from './response/info.js';
+import { toResponse, UnreadBody, type CallState } from './response/unread.js';
 
 /**
  * The promise every generated method returns: awaiting it gives the decoded body;
@@ -13,8 +15,10 @@ export class APIPromise<T> extends Promise<T> {
   }
 
   readonly #withResponse: Promise<WithResponse<T>>;
+  readonly #call: CallState | undefined;
 
-  constructor(result: Promise<WithResponse<T>>) {
+  /** @param call shared with the request pipeline, so `asResponse()` can leave the body unread */
+  constructor(result: Promise<WithResponse<T>>, call?: CallState) {
     let resolve!: (value: T) => void;
     let reject!: (reason: unknown) => void;
     super((res, rej) => {
@@ -22,7 +26,24 @@ export class APIPromise<T> extends Promise<T> {
       reject = rej;
     });
     this.#withResponse = result;
+    this.#call = call;
     result.then((r) => resolve(r.data), reject);
+  }
+
+  /**
+   * The WHATWG `Response` with its body unread: stream it (`response.body`), or read it whole.
+   * Retries, auth and typed errors for non-2xx statuses apply as usual; the body is not decoded.
+   * Call it right away (`client.files.download(id).asResponse()`), not after awaiting the call.
+   */
+  asResponse(): Promise<Response> {
+    this.then(undefined, () => undefined);
+    const call = this.#call;
+    if (call === undefined) return Promise.reject(new InvalidRequestError('asResponse() is not available on this promise'));
+    call.raw = true;
+    return this.#withResponse.then((r) => {
+      if (r.data instanceof UnreadBody) return toResponse(r.data.res);
+      throw new InvalidRequestError('asResponse() came too late: the body was already read; call it before awaiting the call');
+    });
   }
 
   /** The decoded body together with the response's status, headers and URL. */

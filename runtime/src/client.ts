@@ -8,6 +8,8 @@ import { applyPageUrl } from './pagination/page-url.js';
 import { prepareRequest, type PrepareContext, type PreparedRequest } from './request/prepare.js';
 import { parseBaseUrl } from './request/url.js';
 import type { WithResponse } from './response/info.js';
+import type { CallState } from './response/unread.js';
+import { openStream } from './stream/open.js';
 import {
   callSettings,
   clientCallSettings,
@@ -81,7 +83,8 @@ export class BaseClient {
     params: object | undefined,
     options?: RequestOptions,
   ): APIPromise<T> {
-    return new APIPromise<T>(this.execute(op, pathArgs, params, options) as Promise<WithResponse<T>>);
+    const call: CallState = { raw: false };
+    return new APIPromise<T>(this.execute(op, pathArgs, params, options, call) as Promise<WithResponse<T>>, call);
   }
 
   /**
@@ -130,6 +133,7 @@ export class BaseClient {
     pathArgs: readonly unknown[],
     params: object | undefined,
     options: RequestOptions | undefined,
+    call?: CallState,
   ): Promise<WithResponse<unknown>> {
     let req: PreparedRequest | Promise<PreparedRequest>;
     try {
@@ -138,23 +142,42 @@ export class BaseClient {
       // Invalid arguments reject the call's promise, as they did when this step was awaited.
       return Promise.reject(error);
     }
-    return req instanceof Promise ? req.then((r) => this.#send(r, options)) : this.#send(req, options);
+    return req instanceof Promise ? req.then((r) => this.#send(r, options, call)) : this.#send(req, options, call);
   }
 
   /**
    * Retries, idempotency key, Retry-After, problem details, hooks and log lines
    * (retry/send-with-retries.ts); the ETag cache works per attempt, inside `attempt`.
    */
-  #send(req: PreparedRequest, options: RequestOptions | undefined): Promise<WithResponse<unknown>> {
-    return sendWithRetries(req, callSettings(this.#callDefaults, options, this.clock), (r) => this.attempt(r, options));
+  #send(req: PreparedRequest, options: RequestOptions | undefined, call: CallState | undefined): Promise<WithResponse<unknown>> {
+    const settings = callSettings(this.#callDefaults, options, this.clock);
+    const sent = sendWithRetries(req, settings, (r) => this.attempt(r, options, call));
+    if (req.stream === undefined) return sent;
+    // A stream: the first response (retried as usual) opens it; drops reconnect inside the stream.
+    return sent.then((result) =>
+      call?.raw === true
+        ? result
+        : openStream(result, req, {
+            timeout: options?.timeout ?? this.#timeout,
+            signal: options?.signal,
+            maxRetries: settings.maxRetries,
+            maxRetryAfter: settings.maxRetryAfter,
+            sleep: this.clock.sleep,
+            random: this.clock.random,
+            attempt: (r) => this.attempt(r, options),
+          }),
+    );
   }
 
   /** One attempt with the effective timeout and the caller's signal. */
-  protected attempt(req: PreparedRequest, options: RequestOptions | undefined): Promise<WithResponse<unknown>> {
+  protected attempt(req: PreparedRequest, options: RequestOptions | undefined, call?: CallState): Promise<WithResponse<unknown>> {
     const attemptOptions: AttemptOptions = {
       timeout: options?.timeout ?? this.#timeout,
       signal: options?.signal,
+      call,
     };
+    // A stream is never cached: its body is read as it arrives, not stored.
+    if (req.stream !== undefined) return sendAttempt(this.transport, req, attemptOptions);
     // The cache hands sendAttempt a transport that adds validators and serves 304s from the store.
     return cachedAttempt(this.cacheLayer, this.transport, req, options, (transport) =>
       sendAttempt(transport, req, attemptOptions),

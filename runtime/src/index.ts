@@ -65,3 +65,6 @@ export {
   type PaginationStyle,
   type PageParamSpec,
 } from './pagination/index.js';
+export { Stream, type StreamResponseInfo } from './stream/stream.js';
+export type { StreamEvent, StreamFormat } from './stream/decoders.js';
+export { StreamedFile, toFile, type ToFileOptions, type Uploadable } from './request/upload.js';

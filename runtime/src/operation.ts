@@ -67,8 +67,8 @@ export interface BodySpec {
   readonly required?: boolean;
 }
 
-/** How to read a successful response. `auto` decides by Content-Type. */
-export type ResponseKind = 'json' | 'text' | 'binary' | 'empty' | 'auto';
+/** How to read a successful response. `auto` decides by Content-Type; `stream`: a `Stream` (see `stream`). */
+export type ResponseKind = 'json' | 'text' | 'binary' | 'empty' | 'auto' | 'stream';
 
 /**
  * One security requirement alternative: the scheme names that must all be applied together.
@@ -95,6 +95,8 @@ export interface OperationDescriptor {
   readonly security?: readonly SecurityRequirement[];
   /** How a list operation pages; set only for paginated operations (see `pagination/spec.ts`). */
   readonly pagination?: import('./pagination/spec.js').PaginationSpec;
+  /** Set for operations that answer with a stream. */
+  readonly stream?: StreamSpec;
 }
 
 /** How a security scheme's credential is applied; emitted once per client from `securitySchemes`. */
@@ -109,3 +111,25 @@ export type SecuritySchemeSpec =
     }
   | { readonly type: 'bearer'; readonly option: string }
   | { readonly type: 'basic'; readonly usernameOption: string; readonly passwordOption: string };
+
+/**
+ * A streaming response (`text/event-stream`, `application/x-ndjson`, `application/jsonl`,
+ * `application/json-seq`): the call resolves to a `Stream` of items (see `stream/`).
+ */
+export interface StreamSpec {
+  /** The stream media type, sent as `Accept` when the stream is wanted. */
+  readonly mediaType: string;
+  /**
+   * Items are whole events (`event`, `id`, `retry`, `data`): the spec gives an OAS 3.2 `itemSchema`.
+   * Absent: items are each event's `data`.
+   */
+  readonly items?: 'events';
+  /** `data` is plain text, never parsed as JSON. */
+  readonly textData?: boolean;
+  /**
+   * When the operation also answers JSON, what asks for the stream: `'field'`, a boolean `stream`
+   * field of the body (sent to the server); `'param'`, a `stream: true` flag in the params object
+   * (not sent). Absent: the response's Content-Type decides.
+   */
+  readonly select?: 'field' | 'param';
+}

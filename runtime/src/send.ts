@@ -5,6 +5,8 @@ import { decodeBody, readApiError } from './response/decode.js';
 import { LazyResponseInfo, type WithResponse } from './response/info.js';
 import type { PreparedRequest } from './request/prepare.js';
 import type { Transport } from './transport/types.js';
+import { UnreadBody, type CallState } from './response/unread.js';
+import { isStreamResponse } from './stream/open.js';
 
 /** Longest delay `setTimeout` accepts. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -17,6 +19,8 @@ export interface AttemptOptions {
    */
   readonly timeout: number;
   readonly signal?: AbortSignal | undefined;
+  /** Set by the call's `APIPromise`: `raw` leaves a 2xx body unread (`asResponse()`). */
+  readonly call?: CallState | undefined;
 }
 
 /**
@@ -51,6 +55,8 @@ export async function sendAttempt(
       signal,
     });
     if (res.status < 200 || res.status > 299) throw await readApiError(res, req.method, withoutQuery(req.url));
+    // Streams and `asResponse()` get the body unread; the caller reads it as it arrives.
+    if (options.call?.raw === true || isStreamResponse(req, res)) return { data: new UnreadBody(res), response: new LazyResponseInfo(res) };
     const data = await decodeBody(res, req.method, req.op.response);
     return { data, response: new LazyResponseInfo(res) };
   } catch (error) {

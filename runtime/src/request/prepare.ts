@@ -1,6 +1,6 @@
 import { applyAuth } from '../auth.js';
 import type { ClientConfig, RequestOptions } from '../options.js';
-import type { OperationDescriptor, ParamSpec } from '../operation.js';
+import type { OperationDescriptor, ParamSpec, StreamSpec } from '../operation.js';
 import type { TransportBody } from '../transport/types.js';
 import { encodeBody, type EncodedBody } from './body.js';
 import { appendCookieParam, serializeHeaderParam } from './header-params.js';
@@ -23,6 +23,8 @@ export interface PreparedRequest {
   readonly headers: Record<string, string>;
   readonly body: TransportBody | undefined;
   readonly replayable: boolean;
+  /** Set when this call asked for a stream (stream/open.ts): the operation's stream settings. */
+  readonly stream?: StreamSpec | undefined;
 }
 
 /** What building a request needs from the client. */
@@ -56,6 +58,8 @@ function compile(op: OperationDescriptor): CompiledOperation {
     for (const list of [op.query, op.headers, op.cookies]) {
       for (const p of list ?? []) consumed.add(p.group ?? p.name);
     }
+    // The `stream: true` switch of an operation without a `stream` body field is not sent.
+    if (op.stream?.select === 'param') consumed.add('stream');
     const queryNames = (op.query ?? []).map((q) => encodeQueryComponent(q.name, q.allowReserved ?? false));
     c = { path: compilePath(op.path, op.pathParams), queryNames, consumed };
     compiled.set(op, c);
@@ -109,6 +113,9 @@ export function prepareRequest(
   const cookies: string[] = [];
   const headers: Record<string, string> = {};
   if (op.response === 'json') headers['accept'] = 'application/json';
+  const stream = op.stream === undefined ? undefined : selectStream(op, op.stream, params);
+  if (stream !== undefined) headers['accept'] = stream.mediaType;
+  else if (op.stream?.select !== undefined) headers['accept'] = 'application/json';
   if (op.query) {
     for (let i = 0; i < op.query.length; i++) {
       const q = op.query[i]!;
@@ -138,7 +145,24 @@ export function prepareRequest(
     contentType: encoded?.contentType,
   };
   const auth = applyAuth(draft, op.security, ctx.config.securitySchemes, ctx.credentials);
+  if (stream !== undefined) {
+    return auth === undefined ? { ...finish(ctx, op, draft, options), stream } : auth.then(() => ({ ...finish(ctx, op, draft, options), stream }));
+  }
   return auth === undefined ? finish(ctx, op, draft, options) : auth.then(() => finish(ctx, op, draft, options));
+}
+
+/**
+ * Whether this call asks for the operation's stream: always for a stream-only operation; for one
+ * that also answers JSON, when the call says `stream: true` (a body field, or the params flag).
+ */
+function selectStream(op: OperationDescriptor, spec: StreamSpec, params: Record<string, unknown> | undefined): StreamSpec | undefined {
+  if (spec.select === undefined) return spec;
+  let flag: unknown = params?.['stream'];
+  if (spec.select === 'field' && op.body?.group !== undefined) {
+    const body = params?.[op.body.group];
+    flag = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['stream'] : undefined;
+  }
+  return flag === true ? spec : undefined;
 }
 
 /** Default headers, Content-Type, the cookie header and per-call options, then the final URL. */

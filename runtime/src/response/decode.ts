@@ -24,6 +24,8 @@ export async function decodeBody(res: TransportResponse, method: string, kind: R
     return undefined;
   }
   const contentType = res.header('content-type');
+  // A stream the request did not ask for as one (stream/open.ts) is read like any other body.
+  if (kind === 'stream') kind = 'auto';
   if (kind === 'auto') {
     if (isJsonContentType(contentType)) kind = 'json';
     else if (contentType?.toLowerCase().startsWith('text/')) kind = 'text';

@@ -15,6 +15,9 @@ import { retryDecision, type AttemptOutcome } from './policy.js';
 import { serverRetryDelay } from './retry-after.js';
 import { sleep, withRetries, type AttemptVerdict, type GiveUpEvent, type RetryEvent, type RetryLoopOptions, type Sleep } from './retry.js';
 
+/** Why a retryable failure of a call with a streamed body was not retried. */
+export const STREAMED_BODY_NOT_RETRIED = 'not retried: the request body was a stream, which is consumed by the first attempt and cannot be sent again';
+
 /** Time and randomness the retry logic uses; replaced in tests so nothing waits for real seconds. */
 export interface RetryClock {
   /** ms since the epoch; for HTTP-date `Retry-After` values. */
@@ -113,8 +116,8 @@ class RetriedCall implements RetryLoopOptions {
   readonly #hasIdempotencyKey: boolean;
 
   constructor(req: PreparedRequest, settings: CallSettings, method: string, hasIdempotencyKey: boolean) {
-    // A streamed body is consumed by the first attempt and cannot be sent again.
-    this.maxRetries = req.replayable ? settings.maxRetries : 0;
+    // A streamed body is consumed by the first attempt and cannot be sent again (see `inspect`).
+    this.maxRetries = settings.maxRetries;
     this.maxRetryAfter = settings.maxRetryAfter;
     this.signal = settings.signal;
     this.sleep = settings.clock.sleep;
@@ -129,6 +132,11 @@ class RetriedCall implements RetryLoopOptions {
     // Here rather than in the attempt: every failure passes through once, hooks or not.
     if (error instanceof ApiError) enrichApiError(error, this.#settings.clock.now());
     const decision = retryDecision({ method: this.#method, hasIdempotencyKey: this.#hasIdempotencyKey, outcome: attemptOutcome(error) });
+    if (decision.retry && !this.#req.replayable) {
+      // The caller would otherwise wonder why a retryable failure was not retried.
+      if (error instanceof Error) error.message += ` (${STREAMED_BODY_NOT_RETRIED})`;
+      return { retry: false, reason: STREAMED_BODY_NOT_RETRIED };
+    }
     return { ...decision, retryAfter: error instanceof ApiError ? error.retryAfter : undefined };
   }
 

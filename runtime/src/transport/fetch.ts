@@ -65,4 +65,9 @@ class FetchResponse implements TransportResponse {
   async discard(): Promise<void> {
     await this.#res.body?.cancel().catch(() => undefined);
   }
+
+  stream(): ReadableStream<Uint8Array> {
+    if (this.#res.bodyUsed) throw new TypeError('Response body already read');
+    return this.#res.body ?? new ReadableStream({ start: (c) => c.close() });
+  }
 }

@@ -52,6 +52,13 @@ export interface TransportResponse {
   blob(): Promise<Blob>;
   /** Throws the body away and releases the connection. */
   discard(): Promise<void>;
+  /**
+   * The body as it arrives, chunk by chunk, with backpressure: nothing is buffered beyond what the
+   * reader has not yet pulled. The connection is released when the stream ends, errors or is
+   * cancelled (cancelling closes it). Optional for custom transports: without it the runtime
+   * reads `blob()` and streams that.
+   */
+  stream?(): ReadableStream<Uint8Array>;
 }
 
 /** Sends HTTP requests. Implement it to plug in another HTTP stack. */

@@ -1,6 +1,7 @@
 import type { Dispatcher, Pool } from 'undici';
 import type { AttemptSignal, Transport, TransportBody, TransportRequest, TransportResponse } from './types.js';
 import { decodeChunks } from './read-bounded.js';
+import { StreamedBody } from './undici-body.js';
 
 type UndiciModule = typeof import('undici');
 type IncomingHeaders = Record<string, string | string[] | undefined>;
@@ -175,6 +176,8 @@ class Exchange implements Dispatcher.DispatchHandler, TransportResponse {
   #discarding = false;
   #consumed = false;
   #reader: Waiter<void> | undefined;
+  /** Set by `stream()`: chunks go to the reader as they arrive instead of being collected. */
+  #streamed: StreamedBody | undefined;
   readonly #onAbort: (() => void) | undefined;
 
   constructor(url: string, signal: AttemptSignal | undefined) {
@@ -212,6 +215,10 @@ class Exchange implements Dispatcher.DispatchHandler, TransportResponse {
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.#streamed !== undefined) {
+      this.#streamed.push(chunk);
+      return;
+    }
     if (this.#settled) return;
     this.#size += chunk.byteLength;
     if (this.#discarding) {
@@ -250,6 +257,10 @@ class Exchange implements Dispatcher.DispatchHandler, TransportResponse {
     this.#settled = true;
     this.#error = error;
     if (this.#onAbort !== undefined) this.#signal!.removeEventListener('abort', this.#onAbort);
+    if (this.#streamed !== undefined) {
+      if (error === undefined) this.#streamed.end();
+      else this.#streamed.error(error);
+    }
     const reader = this.#reader;
     this.#reader = undefined;
     if (reader === undefined) return;
@@ -311,6 +322,22 @@ class Exchange implements Dispatcher.DispatchHandler, TransportResponse {
   async blob(): Promise<Blob> {
     const chunks = await this.#body(Infinity);
     return new Blob(chunks as unknown as BlobPart[], { type: this.header('content-type') ?? '' });
+  }
+
+  /** The body as a stream, read as it arrives (undici-body.ts); chunks already here come first. */
+  stream(): ReadableStream<Uint8Array> {
+    if (this.#consumed) throw new TypeError('Response body already read');
+    this.#consumed = true;
+    const streamed = new StreamedBody(() => this.#controller);
+    for (const chunk of this.#chunks) streamed.push(chunk);
+    this.#chunks = [];
+    if (this.#settled) {
+      if (this.#error === undefined) streamed.end();
+      else streamed.error(this.#error);
+    } else {
+      this.#streamed = streamed;
+    }
+    return streamed.readable;
   }
 
   async discard(): Promise<void> {
