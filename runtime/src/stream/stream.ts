@@ -74,7 +74,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
   #ended = false;
   #aborted = false;
   #consumed = false;
-  /** Reconnects since the last chunk that arrived. */
+  /** Reconnects since the last event that arrived. */
   #failures = 0;
   #lastEventId: string | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -231,6 +231,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
     const id = this.#decoder.lastEventId;
     if (id !== undefined) this.#lastEventId = id;
     if (events.length === 0) return undefined;
+    // An event arrived: reconnections are counted "in a row" from here.
+    this.#failures = 0;
     this.#next = 1;
     return events[0];
   }
@@ -246,7 +248,6 @@ export class Stream<Item> implements AsyncIterable<Item> {
           if (signal?.aborted && !this.#aborted) throw new AbortError('The stream was aborted', { cause: signal.reason });
           return undefined;
         }
-        this.#failures = 0;
         return r.value;
       } catch (error) {
         const failure = this.#failure(error);

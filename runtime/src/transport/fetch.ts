@@ -24,8 +24,37 @@ export class FetchTransport implements Transport {
       signal: req.signal === undefined ? null : toAbortSignal(req.signal),
     };
     // Streaming request bodies require half-duplex in fetch.
-    if (typeof ReadableStream !== 'undefined' && req.body instanceof ReadableStream) init.duplex = 'half';
+    if (typeof ReadableStream !== 'undefined' && req.body instanceof ReadableStream) {
+      init.duplex = 'half';
+      return this.#streamed(req, init);
+    }
     const res = await globalThis.fetch(req.url, init);
+    return new FetchResponse(res);
+  }
+
+  /**
+   * A streamed body is read once, so a 307/308 (which resends it) cannot be followed: fetch would
+   * fail with a bare "fetch failed"; this says why. A 301/302/303 continues as a body-less GET, as
+   * fetch does, without credentials when it leaves the origin.
+   */
+  async #streamed(req: TransportRequest, init: RequestInit): Promise<TransportResponse> {
+    const res = await globalThis.fetch(req.url, { ...init, redirect: 'manual' });
+    const location = res.headers.get('location');
+    if (res.type === 'opaqueredirect' || res.status === 307 || res.status === 308) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new Error(`${req.method} ${req.url}: cannot follow a ${res.status || 'redirect'} redirect with a streamed request body (it cannot be sent again)`);
+    }
+    if ((res.status === 301 || res.status === 302 || res.status === 303) && location !== null) {
+      await res.body?.cancel().catch(() => undefined);
+      const next = new URL(location, req.url);
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (name.startsWith('content-')) continue;
+        if (next.origin !== req.origin && (name === 'authorization' || name === 'cookie' || name === 'proxy-authorization')) continue;
+        headers[name] = value;
+      }
+      return new FetchResponse(await globalThis.fetch(next.href, { method: 'GET', headers, signal: init.signal ?? null }));
+    }
     return new FetchResponse(res);
   }
 }
