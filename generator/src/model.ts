@@ -83,6 +83,26 @@ export interface OperationModel {
   security: string[][];
   /** Set for list operations that page (see `pagination/detect.ts`). */
   pagination?: import('./pagination/model.js').PaginationModel;
+  /** Set when a 2xx response is a stream (see `normalize/stream.ts`). */
+  stream?: StreamModel;
+}
+
+/** A streaming response: SSE, NDJSON or JSON text sequences. */
+export interface StreamModel {
+  /** The 2xx status whose content holds the stream media type. */
+  status: string;
+  /** As the spec spells it: `text/event-stream`. */
+  mediaType: string;
+  format: 'sse' | 'ndjson' | 'json-seq';
+  /** `events`: the media type has an OAS 3.2 `itemSchema` (items are whole events); `data`: items are the data payloads. */
+  items: 'data' | 'events';
+  /** SSE data declared as plain text (`type: string`): never parsed as JSON. */
+  textData?: true;
+  /**
+   * The operation also answers something else (JSON): what asks for the stream. `field`: the body's
+   * own `stream` field; `param`: a `stream: true` flag in the params object, not sent.
+   */
+  select?: 'field' | 'param';
 }
 
 export interface ParamModel {

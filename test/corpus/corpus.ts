@@ -1,6 +1,6 @@
 /**
  * The real-world corpus harness: generate an SDK for every spec under test/fixtures/real (plus
- * GitHub's), write them side by side into one TypeScript project, and type-check that project
+ * GitHub's and OpenAI's), write them side by side into one TypeScript project, and type-check that project
  * with a single `tsc` run (one program is far cheaper than one run per SDK: the runtime's
  * declarations and lib files are checked once).
  *
@@ -11,6 +11,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { SpecError, type Diagnostic } from '../../generator/src/diagnostics.js';
 import { generate } from '../../generator/src/generate.js';
 import { loadSpec } from '../../generator/src/load/index.js';
@@ -23,6 +24,13 @@ export const REAL_DIR = join(ROOT, 'test/fixtures/real');
 
 /** GitHub's REST API description, from the `@octokit/openapi` dev dependency (not committed). */
 export const GITHUB_SPEC = join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json');
+
+/**
+ * OpenAI's public spec (OAS 3.1, streams of chat completion chunks), read in place from the shared
+ * specs folder next to the repository (never copied into it); `SDKGEN_OPENAI_SPEC` points elsewhere
+ * (a git worktree sits one folder deeper).
+ */
+export const OPENAI_SPEC = process.env['SDKGEN_OPENAI_SPEC'] ?? join(ROOT, '../shared/specs/openai-openapi.yaml.gz');
 
 /** One spec of the corpus. */
 export interface CorpusSpec {
@@ -73,13 +81,14 @@ export function specsIn(dir: string): CorpusSpec[] {
 
 /** The committed corpus plus GitHub's spec. */
 export function corpusSpecs(): CorpusSpec[] {
-  return [...specsIn(REAL_DIR), { name: 'github', file: GITHUB_SPEC }];
+  return [...specsIn(REAL_DIR), { name: 'github', file: GITHUB_SPEC }, { name: 'openai', file: OPENAI_SPEC }];
 }
 
 /** Reads local files only: a `$ref` to a URL fails (and is reported), so runs never touch the network. */
 const localIO = {
   read(uri: string): Promise<string> {
     if (/^https?:/i.test(uri)) return Promise.reject(new Error('network access is disabled in the corpus run'));
+    if (uri.endsWith('.gz')) return readFile(uri).then((bytes) => gunzipSync(bytes).toString('utf8'));
     return readFile(uri, 'utf8');
   },
 };

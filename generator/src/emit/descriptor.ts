@@ -94,6 +94,15 @@ export function descriptorValue(op: OperationModel): { [key: string]: LiteralVal
     response: op.responseKind === 'auto' ? undefined : op.responseKind,
     security: nonEmpty(op.security),
     pagination: pagination ?? undefined,
+    stream:
+      op.stream === undefined
+        ? undefined
+        : {
+            mediaType: op.stream.mediaType,
+            items: op.stream.items === 'events' ? 'events' : undefined,
+            textData: op.stream.textData,
+            select: op.stream.select,
+          },
   };
 }
 

@@ -27,9 +27,12 @@ export const RUNTIME_VALUE_EXPORTS = [
   'ProblemError',
   'RateLimitError',
   'SdkError',
+  'Stream',
+  'StreamedFile',
   'TimeoutError',
   'UnprocessableEntityError',
   'isProblem',
+  'toFile',
 ] as const;
 
 /** Runtime types that appear in the generated API's signatures. */
@@ -42,6 +45,7 @@ export const RUNTIME_TYPE_EXPORTS = [
   'ProblemDetails',
   'RequestOptions',
   'ResponseInfo',
+  'StreamEvent',
 ] as const;
 
 /** The roots openapi-typescript may declare in `types.ts`. */

@@ -5,6 +5,7 @@
  */
 import type { OperationModel, ParamModel, ResponseModel } from '../model.js';
 import type { PaginationModel } from '../pagination/index.js';
+import { isStreamMediaType } from '../normalize/stream.js';
 import { identifier, stringLiteral } from './escape.js';
 
 /** Type names and expressions the resource emitter declares for one operation. */
@@ -33,6 +34,14 @@ export interface OperationTypes {
   problemName?: string;
   problemType?: string;
   errorName?: string;
+  /** Streaming operations: the exported item type (`CreateChatCompletionStreamItem`) and expression. */
+  streamItemName?: string;
+  streamItemType?: string;
+  /**
+   * Set when the call chooses between the stream and another answer (`{ stream: true }`): the
+   * method gets overloads; `responseType` is then the other answer.
+   */
+  streamSelect?: 'field' | 'param';
 }
 
 /**
@@ -76,14 +85,26 @@ function isTextMediaType(mediaType: string): boolean {
  * The type a caller gets for one success response: the JSON schema type, `string` for text,
  * `Blob` for anything else, `undefined` for no content.
  */
-function responseTypes(opAlias: string, response: ResponseModel): string[] {
+function responseTypes(opAlias: string, response: ResponseModel, stream?: StreamResult): string[] {
   if (response.mediaTypes.length === 0) return ['undefined'];
   const content = `${opAlias}['responses'][${statusKey(response.status)}]['content']`;
-  return response.mediaTypes.map((mt) => {
+  const types = response.mediaTypes.flatMap((mt) => {
+    if (isStreamMediaType(mt)) {
+      if (stream === undefined) return [];
+      return stream.select === undefined ? [`Stream<${stream.itemName}>`] : [];
+    }
     if (isJsonMediaType(mt)) return `${content}[${stringLiteral(mt)}]`;
     if (isTextMediaType(mt)) return 'string';
     return 'Blob';
   });
+  return types.length === 0 && stream?.select !== undefined ? [] : types;
+}
+
+/** How `responseTypes` treats stream media types. */
+interface StreamResult {
+  readonly itemName: string;
+  /** Set when the call chooses: the stream is left out of the result (it gets its own overload). */
+  readonly select?: 'field' | 'param' | undefined;
 }
 
 /**
@@ -103,10 +124,11 @@ export function problemType(op: OperationModel, opAlias: string): string | undef
 }
 
 /** Union of the success response types; `void` when no success response has content. */
-export function responseType(op: OperationModel, opAlias: string): string {
+export function responseType(op: OperationModel, opAlias: string, stream?: StreamResult): string {
   const success = op.responses.filter((r) => isSuccessStatus(r.status));
   if (success.length === 0) return 'unknown';
-  const types = [...new Set(success.flatMap((r) => responseTypes(opAlias, r)))];
+  const types = [...new Set(success.flatMap((r) => responseTypes(opAlias, r, stream)))];
+  if (types.length === 0) return 'unknown';
   if (types.every((t) => t === 'undefined')) return 'void';
   return types.join(' | ');
 }
@@ -120,8 +142,8 @@ function paramsPart(opAlias: string, location: 'query' | 'header' | 'cookie', pa
   return all;
 }
 
-/** Binary bodies accept what the runtime can send as is. */
-const BINARY_BODY = 'Blob | Uint8Array | ArrayBuffer | string';
+/** Binary bodies accept what the runtime can send as is, streams included (request/upload.ts). */
+const BINARY_BODY = 'Blob | Uint8Array | ArrayBuffer | string | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>';
 
 function bodyType(op: OperationModel, opAlias: string): string | undefined {
   const body = op.requestBody;
@@ -164,6 +186,8 @@ function paramsType(op: OperationModel, opAlias: string): { type: string; option
   }
   if (header !== undefined) parts.push(header);
   if (cookie !== undefined) parts.push(cookie);
+  // The `stream: true` switch of an operation whose body has no `stream` field of its own.
+  if (op.stream?.select === 'param') parts.push('{ stream?: boolean | undefined }');
   if (parts.length === 0) return undefined;
   return { type: intersect(parts), optional };
 }
@@ -174,18 +198,24 @@ export function operationTypes(op: OperationModel): OperationTypes {
   const opAlias = `${typeName}Op`;
   const opType = `paths[${stringLiteral(op.path)}][${stringLiteral(op.method.toLowerCase())}]`;
   const params = paramsType(op, opAlias);
+  const stream = op.stream === undefined ? undefined : { itemName: `${typeName}StreamItem`, select: op.stream.select };
   const types: OperationTypes = {
     opAlias,
     opType,
     paramsOptional: params?.optional ?? true,
     responseName: `${typeName}Response`,
-    responseType: responseType(op, opAlias),
+    responseType: responseType(op, opAlias, stream),
     // An undeclared path param has no entry in the types (validation warned about it): a string.
     pathArgTypes: op.pathParams.map((p) => (p.synthesized === true ? 'string' : `${opAlias}['parameters']['path'][${stringLiteral(p.name)}]`)),
   };
   if (params !== undefined) {
     types.paramsName = `${typeName}Params`;
     types.paramsType = params.type;
+  }
+  if (op.stream !== undefined && stream !== undefined) {
+    types.streamItemName = stream.itemName;
+    types.streamItemType = op.stream.textData === true ? 'string' : `${opAlias}['responses'][${statusKey(op.stream.status)}]['content'][${stringLiteral(op.stream.mediaType)}]`;
+    if (op.stream.select !== undefined) types.streamSelect = op.stream.select;
   }
   const problem = problemType(op, opAlias);
   if (problem !== undefined) {

@@ -83,6 +83,15 @@ function operationStatements(op: OperationModel, types: OperationTypes, classNam
       docs: jsDoc([`One item of ${link}'s pages.`]),
     });
   }
+  if (types.streamItemName !== undefined && types.streamItemType !== undefined) {
+    statements.push({
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: types.streamItemName,
+      type: types.streamItemType,
+      docs: jsDoc([`One item of ${link}'s stream.`]),
+    });
+  }
   if (types.problemName !== undefined && types.problemType !== undefined && types.errorName !== undefined) {
     statements.push(
       {
@@ -141,14 +150,53 @@ function method(op: OperationModel, types: OperationTypes): OptionalKind<MethodD
   const paged = types.itemName !== undefined;
   parameters.push({ name: optionsName, type: paged ? 'PageRequestOptions' : 'RequestOptions', hasQuestionToken: true });
   const args = `${descriptorName(op)}, [${argNames.join(', ')}], ${types.paramsName !== undefined ? paramsName : 'undefined'}, ${optionsName}`;
+  const docs = jsDoc(methodDocs(op));
+  const statements = [paged ? `return this._client.requestPage(${args});` : `return this._client.request(${args});`];
+  if (types.streamSelect !== undefined && types.streamItemName !== undefined && types.paramsName !== undefined && !paged) {
+    return { name: op.methodName, ...streamOverloads(types, parameters, docs), statements };
+  }
   return {
     name: op.methodName,
-    docs: jsDoc(methodDocs(op)),
+    docs,
     parameters,
     returnType: paged
       ? `PagePromise<${types.itemName}, ${types.paramsName ?? 'undefined'}>`
       : `APIPromise<${types.responseName}>`,
-    statements: [paged ? `return this._client.requestPage(${args});` : `return this._client.request(${args});`],
+    statements,
+  };
+}
+
+/**
+ * An operation that answers JSON or a stream (DESIGN.md section 3): `{ stream: true }` gives
+ * `APIPromise<Stream<Item>>`, anything else the JSON result; a third signature takes a params
+ * object whose `stream` is only known to be a boolean.
+ */
+function streamOverloads(
+  types: OperationTypes,
+  parameters: OptionalKind<ParameterDeclarationStructure>[],
+  docs: ReturnType<typeof jsDoc>,
+): Pick<MethodDeclarationStructure, 'overloads' | 'parameters' | 'returnType'> {
+  const stream = `Stream<${types.streamItemName}>`;
+  const pathArgs = parameters.slice(0, -2);
+  const [params, options] = parameters.slice(-2) as [OptionalKind<ParameterDeclarationStructure>, OptionalKind<ParameterDeclarationStructure>];
+  const optional = types.paramsOptional ? { hasQuestionToken: true } : {};
+  const signature = (paramsType: string, returnType: string, paramsOptional: boolean) => ({
+    docs,
+    parameters: [...pathArgs, { name: params.name, type: paramsType, ...(paramsOptional ? optional : {}) }, options],
+    returnType: `APIPromise<${returnType}>`,
+  });
+  // The body's own `stream` field may be typed as required (a `default` makes openapi-typescript
+  // mark it so): the overloads replace it rather than intersect with it.
+  const rest = types.streamSelect === 'field' ? `Omit<${types.paramsName}, 'stream'>` : types.paramsName;
+  const any = types.streamSelect === 'field' ? `${rest} & { stream?: boolean | null | undefined }` : types.paramsName!;
+  return {
+    overloads: [
+      signature(`${rest} & { stream: true }`, stream, false),
+      signature(`${rest} & { stream?: false | null | undefined }`, types.responseName, true),
+      signature(any, `${types.responseName} | ${stream}`, true),
+    ],
+    parameters: [...pathArgs, { ...params, type: any }, options],
+    returnType: `APIPromise<${types.responseName} | ${stream}>`,
   };
 }
 
@@ -168,6 +216,7 @@ export function emitResource(
   const unpaged = allTypes.some((t) => t.itemName === undefined);
   // Import only what the file uses: unused imports fail `noUnusedLocals` in users' projects.
   const withProblems = allTypes.some((t) => t.errorName !== undefined);
+  const streams = allTypes.some((t) => t.streamItemName !== undefined);
   const runtimeTypes = [
     ...(unpaged ? ['APIPromise'] : []),
     ...(withProblems ? ['ApiError'] : []),
@@ -175,6 +224,7 @@ export function emitResource(
     'OperationDescriptor',
     ...(paged ? ['PagePromise', 'PageRequestOptions'] : []),
     ...(unpaged ? ['RequestOptions'] : []),
+    ...(streams ? ['Stream'] : []),
   ];
   const head: Statements = [
     headerComment(model.title, model.version),
@@ -187,13 +237,14 @@ export function emitResource(
   const taken = new Set([...runtimeTypes, 'paths', className]);
   for (const [i, op] of resource.operations.entries()) {
     const types = allTypes[i]!;
-    for (const name of [types.opAlias, types.paramsName, types.itemName, types.problemName, types.errorName, types.responseName, descriptorName(op)]) {
+    for (const name of [types.opAlias, types.paramsName, types.itemName, types.streamItemName, types.problemName, types.errorName, types.responseName, descriptorName(op)]) {
       if (name === undefined) continue;
       if (taken.has(name)) throw new EmitError(`Name ${name} is declared twice in resources/${resource.fileName}.ts`);
       taken.add(name);
     }
     if (types.paramsName !== undefined) typeNames.push(types.paramsName);
     if (types.itemName !== undefined) typeNames.push(types.itemName);
+    if (types.streamItemName !== undefined) typeNames.push(types.streamItemName);
     if (types.problemName !== undefined) typeNames.push(types.problemName);
     if (types.errorName !== undefined) typeNames.push(types.errorName);
     typeNames.push(types.responseName);

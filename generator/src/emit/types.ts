@@ -11,15 +11,21 @@ import type { GeneratedFile } from './resource.js';
 import { headerComment } from './source-file.js';
 import { pinInheritedDiscriminators } from './types-discriminators.js';
 import { dropUnusableOperationIds } from './types-operation-ids.js';
+import { typeStreamItems } from './types-stream-items.js';
 import { writeViews } from './write-view.js';
+
+/** What a binary file field accepts: `Blob` (and `File`), bytes, and streams. */
+const UPLOAD_TYPES = ['Blob', 'Uint8Array', 'ReadableStream<Uint8Array>', 'AsyncIterable<Uint8Array>'];
 
 /**
  * openapi-typescript maps `format: binary` to `string`; a binary file field (multipart uploads,
- * `application/octet-stream` bodies) is really a `Blob`, which the runtime sends as is.
+ * `application/octet-stream` bodies) is really a `Blob` (or bytes, or a stream), which the runtime
+ * sends as is.
  */
 function binaryAsBlob(schema: { type?: unknown; format?: unknown }): ts.TypeNode | undefined {
   const isString = schema.type === 'string' || (Array.isArray(schema.type) && schema.type.includes('string'));
-  if (isString && schema.format === 'binary') return ts.factory.createTypeReferenceNode('Blob');
+  // A file field may also be sent from bytes or a stream (the runtime's request/upload.ts).
+  if (isString && schema.format === 'binary') return ts.factory.createUnionTypeNode(UPLOAD_TYPES.map((name) => ts.factory.createTypeReferenceNode(name)));
   return undefined;
 }
 
@@ -89,6 +95,7 @@ export function typesDocument(document: object): OpenAPI3 {
   const copy = structuredClone(views.document) as OpenAPI3;
   copy.components ??= {};
   dropUnusableOperationIds(copy as unknown as Record<string, unknown>);
+  typeStreamItems(copy as unknown as Record<string, unknown>);
   pinInheritedDiscriminators(copy as unknown as Record<string, unknown>, views.origins);
   return copy;
 }

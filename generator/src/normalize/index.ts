@@ -16,6 +16,7 @@ import { normalizeParams, type OperationParams } from './params.js';
 import { deref } from './refs.js';
 import { resourceKey, resourceNames, resourcePropertyName } from './resources.js';
 import { normalizeResponses, responseKind } from './responses.js';
+import { detectStream, isStreamMediaType } from './stream.js';
 import { normalizeSecuritySchemes, readSecurity } from './security.js';
 import { normalizeServers } from './servers.js';
 
@@ -70,6 +71,13 @@ export function normalize(spec: LoadedSpec, diags: Diagnostics): ApiModel {
       };
       if (specId !== undefined) draft.rawOperationId = specId;
       if (requestBody !== undefined) draft.requestBody = requestBody;
+      const stream = detectStream(doc, op.responses, responses, requestBody, op.requestBody);
+      if (stream !== undefined) {
+        draft.stream = stream;
+        // Without another answer the result is the stream; with one, that answer decides the kind.
+        const others = responses.map((r) => ({ ...r, mediaTypes: r.mediaTypes.filter((mt) => !isStreamMediaType(mt)) }));
+        draft.responseKind = stream.select === undefined ? 'stream' : responseKind(others);
+      }
       if (typeof op.summary === 'string') draft.summary = op.summary;
       if (typeof op.description === 'string') draft.description = op.description;
       const pagination = detectPagination(op, doc, { method, pointer, pathItem: item, diagnostics: diags, origin: (p) => spec.origin(p) });

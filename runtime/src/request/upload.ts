@@ -8,8 +8,11 @@
 /** Anything the runtime can upload. */
 export type Uploadable = Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | StreamedFile;
 
-/** A named file whose content is a stream (what `toFile` makes of a stream); sent as it is read. */
-export class StreamedFile {
+/**
+ * A named file whose content is a stream (what `toFile` makes of a stream); sent as it is read.
+ * It is itself an `AsyncIterable<Uint8Array>`, so it fits wherever a stream upload does.
+ */
+export class StreamedFile implements AsyncIterable<Uint8Array> {
   readonly name: string;
   readonly type: string;
   readonly #source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
@@ -26,6 +29,17 @@ export class StreamedFile {
     if (this.#used) throw new TypeError(`The content of ${this.name} was already read (a stream can be sent once)`);
     this.#used = true;
     return toReadableStream(this.#source);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    const reader = this.stream().getReader();
+    return {
+      next: () => reader.read() as Promise<IteratorResult<Uint8Array>>,
+      return: async () => {
+        await reader.cancel();
+        return { done: true, value: undefined };
+      },
+    };
   }
 }
 
