@@ -58,6 +58,8 @@ export interface MockOperation {
   readonly body?: 'json' | 'text' | 'form' | 'multipart' | 'binary';
   readonly response: MockResponseSpec;
   readonly pagination?: MockPagination;
+  /** Set for operations that answer with a stream (SSE, NDJSON, JSON-seq). */
+  readonly stream?: MockStream;
 }
 
 /** The types of one operation's mock, indexed from the generated `paths` type. */
@@ -155,10 +157,12 @@ export class MockRegistry {
       operation.method,
       matcher.regexp,
       async ({ request }) => {
-        if (resolver === undefined) return defaultResponse(operation, request);
+        const stream = operation.stream !== undefined && wantsStream(operation.stream, request) ? operation.stream : undefined;
+        if (resolver === undefined) return stream !== undefined ? streamResponse(stream, stream.items()) : defaultResponse(operation, request);
         const context = await decodeRequest<T>(operation, request, matcher);
         const result = await resolver(context);
-        return result instanceof Response ? result : bodyResponse(operation.response, result);
+        if (result instanceof Response) return result;
+        return stream !== undefined && isItems(result) ? streamResponse(stream, result) : bodyResponse(operation.response, result);
       },
       { once: options.once ?? false },
     );
@@ -419,4 +423,88 @@ async function paginatedResponse(spec: MockPagination, response: MockResponseSpe
     else if (more) headers.set('link', `<${next.href}>; rel="next"`);
   }
   return bodyResponse(response, body, headers);
+}
+
+// ---- streams (SSE, NDJSON, JSON text sequences) ----------------------------------------------
+
+/** How an operation's stream is served. */
+export interface MockStream {
+  readonly format: 'sse' | 'ndjson' | 'json-seq';
+  /** The stream media type, sent as Content-Type. */
+  readonly contentType: string;
+  /** The operation also answers JSON: the stream is served only when the request asks for it (`Accept`). */
+  readonly select?: 'field' | 'param';
+  /** Items are whole SSE events (`event`, `id`, `retry`, `data`). */
+  readonly events?: boolean;
+  /** The default handler's items. */
+  readonly items: () => unknown[];
+}
+
+/** What a streaming operation's resolver may return: its items (or raw events), all at once or as they come. */
+export type MockStreamItems<T> = readonly (T | MockEvent)[] | AsyncIterable<T | MockEvent>;
+
+/** Fields of one raw server-sent event. */
+export interface MockEventFields {
+  readonly event?: string;
+  readonly id?: string;
+  readonly retry?: number;
+  /** Sent as is when a string, as JSON otherwise. */
+  readonly data?: unknown;
+}
+
+/** A raw server-sent event in a resolver's stream (made by {@link sseEvent}). */
+export class MockEvent {
+  constructor(readonly fields: MockEventFields) {}
+}
+
+/** A raw event for a streaming resolver: `sseEvent({ event: 'error', data: { title: 'Overloaded', status: 529 } })`. */
+export function sseEvent(fields: MockEventFields): MockEvent {
+  return new MockEvent(fields);
+}
+
+/** A stream-only operation always streams; one that also answers JSON streams when the request's `Accept` asks for it. */
+function wantsStream(stream: MockStream, request: Request): boolean {
+  if (stream.select === undefined) return true;
+  const accept = request.headers.get('accept') ?? '';
+  return accept.toLowerCase().includes(stream.contentType.split(';', 1)[0]!.trim().toLowerCase());
+}
+
+function isItems(value: unknown): value is readonly unknown[] | AsyncIterable<unknown> {
+  return Array.isArray(value) || (typeof value === 'object' && value !== null && Symbol.asyncIterator in value);
+}
+
+/** One item or event as it goes on the wire. */
+function encodeItem(stream: MockStream, item: unknown): string {
+  if (stream.format === 'ndjson') return `${JSON.stringify(item instanceof MockEvent ? item.fields.data : item)}\n`;
+  if (stream.format === 'json-seq') return `\x1e${JSON.stringify(item instanceof MockEvent ? item.fields.data : item)}\n`;
+  const fields: MockEventFields = item instanceof MockEvent ? item.fields : stream.events === true && typeof item === 'object' && item !== null ? (item as MockEventFields) : { data: item };
+  let text = '';
+  // Field values come from tests; line breaks are stripped where SSE allows none.
+  const line = (value: string): string => value.replace(/[\r\n]/g, ' ');
+  if (fields.event !== undefined) text += `event: ${line(fields.event)}\n`;
+  if (fields.id !== undefined) text += `id: ${line(fields.id)}\n`;
+  if (fields.retry !== undefined) text += `retry: ${Math.max(0, Math.floor(fields.retry))}\n`;
+  const data = typeof fields.data === 'string' ? fields.data : JSON.stringify(fields.data ?? null);
+  for (const part of data.split(/\r\n|\r|\n/)) text += `data: ${part}\n`;
+  return `${text}\n`;
+}
+
+/** Serves `items` as the operation's stream, read item by item as the client reads (nothing is buffered ahead). */
+function streamResponse(stream: MockStream, items: readonly unknown[] | AsyncIterable<unknown>): Response {
+  const encoder = new TextEncoder();
+  const iterator = Array.isArray(items) ? (items as readonly unknown[])[Symbol.iterator]() : (items as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await iterator.next();
+        if (next.done === true) controller.close();
+        else controller.enqueue(encoder.encode(encodeItem(stream, next.value)));
+      },
+      async cancel() {
+        await iterator.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return new HttpResponse(body, { status: 200, headers: { 'content-type': stream.contentType, 'cache-control': 'no-cache' } });
 }

@@ -20,6 +20,8 @@ describe('examples/petstore/app.ts', () => {
     expect(lines).toContain('read Max again: 1 x 304 Not Modified, body served from the ETag cache');
     expect(lines).toContain('got Tom after a 503: retried getPet in 250 ms (delay from the server)');
     expect(lines).toContain('created Bella through a lost response: 1 replay, cats now Tom, Bella');
+    expect(lines).toContain('activity of pet_1: fed, walked, napped, played (2 connections, last event id 4)');
+    expect(lines).toContain('streamed the photo: 4 bytes, application/octet-stream');
     expect(lines[lines.length - 1]).toBe('deleted pet_1');
   });
 });

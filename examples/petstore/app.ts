@@ -101,6 +101,21 @@ export async function main(log: (line: string) => void = console.log): Promise<v
     for await (const p of client.pets.list({ species: 'cat' })) cats.push(p.name);
     log(`created ${bella.name} through a lost response: ${server.stats.replayed - replayedBefore} replay, cats now ${cats.join(', ')}`);
 
+    // --- streams (issue 12) ---
+    // Server-sent events, typed: the connection breaks after two events and the SDK reconnects
+    // with Last-Event-ID, so the loop sees every activity once.
+    const activity = await client.pets.watchActivity(rex.id);
+    const kinds: string[] = [];
+    for await (const event of activity) kinds.push(event.kind);
+    const connections = server.requests.filter((r) => r.endsWith(`/pets/${rex.id}/activity`)).length;
+    log(`activity of ${rex.id}: ${kinds.join(', ')} (${connections} connections, last event id ${activity.lastEventId})`);
+    // The photo as an unread WHATWG Response: stream its body instead of holding it as a Blob.
+    const download = await client.pets.getPhoto(rex.id).asResponse();
+    let bytes = 0;
+    for await (const chunk of download.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.byteLength;
+    log(`streamed the photo: ${bytes} bytes, ${download.headers.get('content-type')}`);
+    // --- end of streams ---
+
     await client.pets.delete(rex.id);
     log(`deleted ${rex.id}`);
   } finally {

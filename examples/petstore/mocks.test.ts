@@ -6,14 +6,16 @@
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { ConnectionError, NotFoundError, PetStore, UnprocessableEntityError } from './sdk/index.js';
+import { ConnectionError, NotFoundError, PetStore, UnprocessableEntityError, type StreamEvent, type WatchPetActivityStreamItem } from './sdk/index.js';
 import {
   handlers,
   mockCreatePet,
   mockGetPet,
   mockListPets,
   mockUpdatePet,
+  mockWatchPetActivity,
   problem,
+  sseEvent,
   type GetPetMock,
   type ListPetsMock,
 } from './sdk/mocks.js';
@@ -173,3 +175,53 @@ describe('resolver types', () => {
     expect(await client.pets.get('pet_1')).toEqual({ id: 1 });
   });
 });
+
+// --- streams (issue 12): streaming resolvers served as SSE through MSW, parsed by the real runtime ---
+describe('streams', () => {
+  it('the default handler streams the example items', async () => {
+    const stream = await client.pets.watchActivity('pet_1');
+    const items: WatchPetActivityStreamItem[] = [];
+    for await (const item of stream) items.push(item);
+    expect(items).toHaveLength(3);
+    expect(items[0]).toEqual({ petId: expect.any(String), kind: 'fed', at: expect.any(String) });
+    expect(stream.response.headers.get('content-type')).toBe('text/event-stream');
+  });
+
+  it('a resolver returns an async iterable of typed items (and raw events), served as they come', async () => {
+    server.use(
+      mockWatchPetActivity(async function* ({ params }) {
+        expectTypeOf(params.petId).toEqualTypeOf<string>();
+        yield { petId: params.petId, kind: 'walked', at: '2026-01-01T09:00:00Z' };
+        yield sseEvent({ id: '7', data: { petId: params.petId, kind: 'napped', at: '2026-01-01T10:00:00Z' } });
+      }),
+    );
+    const stream = await client.pets.watchActivity('pet_9');
+    const kinds: string[] = [];
+    for await (const item of stream) kinds.push(`${item.petId}:${item.kind}`);
+    expect(kinds).toEqual(['pet_9:walked', 'pet_9:napped']);
+    expect(stream.lastEventId).toBe('7');
+  });
+
+  it('a resolver returns an array; the raw events are there too', async () => {
+    server.use(mockWatchPetActivity(() => [{ petId: 'p', kind: 'played', at: '2026-01-01T11:00:00Z' }]));
+    const events: StreamEvent[] = [];
+    for await (const event of (await client.pets.watchActivity('p')).events()) events.push(event);
+    expect(events).toEqual([{ data: '{"petId":"p","kind":"played","at":"2026-01-01T11:00:00Z"}', id: undefined, event: undefined }]);
+  });
+
+  it('an error event with a problem document raises the matching error class', async () => {
+    server.use(mockWatchPetActivity(() => [sseEvent({ event: 'error', data: { type: 'about:blank', title: 'Pet went home', status: 404 } })]));
+    const stream = await client.pets.watchActivity('pet_1');
+    await expect(
+      (async () => {
+        for await (const _ of stream) void _;
+      })(),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('types the resolver result as the stream items', () => {
+    // @ts-expect-error `kind` must be one of the spec's enum values
+    mockWatchPetActivity(() => [{ petId: 'p', kind: 'flew', at: '' }]);
+  });
+});
+// --- end of streams ---

@@ -257,6 +257,10 @@ export async function startPetStoreServer(options: ServerOptions = {}): Promise<
         res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': photo.bytes.length });
         return void res.end(photo.bytes);
       }
+      // --- streams (issue 12) ---
+      case 'GET /pets/{id}/activity':
+        return streamActivity(findPet(segments[1]!), req, res);
+      // --- end of streams ---
       case 'GET /owners':
         return sendJson(res, 200, [...owners.values()]);
       case 'POST /owners': {
@@ -282,6 +286,32 @@ export async function startPetStoreServer(options: ServerOptions = {}): Promise<
         throw new HttpProblem(404, 'Not found', `no route for ${req.method} ${url.pathname}`);
     }
   }
+
+  // --- streams (issue 12) ---
+  /**
+   * Server-sent events of a pet's day: one event per activity, each with an `id`, resumed after the
+   * client's `Last-Event-ID`. The first connection breaks off after two events (as networks do), so
+   * the example shows the SDK reconnecting.
+   */
+  function streamActivity(pet: Pet, req: IncomingMessage, res: ServerResponse): void {
+    const kinds = ['fed', 'walked', 'napped', 'played'] as const;
+    const last = Number(req.headers['last-event-id'] ?? 0);
+    const start = Number.isInteger(last) && last >= 0 ? last : 0;
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    res.write(': activity of ' + pet.id + '\nretry: 10\n\n');
+    const events = kinds.slice(start).map((kind, i) => {
+      const id = start + i + 1;
+      const at = new Date(Date.UTC(2026, 0, 1, 8 + id)).toISOString();
+      return `id: ${id}\ndata: ${JSON.stringify({ petId: pet.id, kind, at })}\n\n`;
+    });
+    if (start === 0) {
+      // Two events, then the connection drops before the stream is over.
+      res.write(events.slice(0, 2).join(''), () => setImmediate(() => res.destroy()));
+      return;
+    }
+    res.end(events.join(''));
+  }
+  // --- end of streams ---
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {

@@ -42,6 +42,10 @@ export type {
   GetPetPhotoProblem,
   GetPetPhotoApiError,
   GetPetPhotoResponse,
+  WatchPetActivityStreamItem,
+  WatchPetActivityProblem,
+  WatchPetActivityApiError,
+  WatchPetActivityResponse,
 } from './resources/pets.js';
 export type { paths, components, operations } from './types.js';
 export {
@@ -62,9 +66,12 @@ export {
   ProblemError,
   RateLimitError,
   SdkError,
+  Stream,
+  StreamedFile,
   TimeoutError,
   UnprocessableEntityError,
   isProblem,
+  toFile,
 } from '@sdkgen/runtime';
 export type {
   ClientOptions,
@@ -75,4 +82,5 @@ export type {
   ProblemDetails,
   RequestOptions,
   ResponseInfo,
+  StreamEvent,
 } from '@sdkgen/runtime';

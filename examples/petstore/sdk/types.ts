@@ -67,6 +67,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/pets/{petId}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The pet's id, e.g. `pet_1`. */
+                petId: components["parameters"]["PetId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Watch a pet's activity as it happens
+         * @description A server-sent event stream, one event per activity. A dropped connection resumes after the last event received (`Last-Event-ID`).
+         */
+        get: operations["watchPetActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/owners": {
         parameters: {
             query?: never;
@@ -141,6 +164,13 @@ export interface components {
             petId: string;
             size: number;
             contentType: string;
+        };
+        Activity: {
+            petId: string;
+            /** @enum {string} */
+            kind: "fed" | "walked" | "napped" | "played";
+            /** Format: date-time */
+            at: string;
         };
         Owner: {
             id: string;
@@ -378,7 +408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": Blob;
+                    "application/octet-stream": Blob | Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
                 };
             };
             404: components["responses"]["NotFound"];
@@ -397,7 +427,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/octet-stream": Blob;
+                "application/octet-stream": Blob | Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
             };
         };
         responses: {
@@ -408,6 +438,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Photo"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    watchPetActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The pet's id, e.g. `pet_1`. */
+                petId: components["parameters"]["PetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Activity events; each event's data is one Activity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["Activity"];
                 };
             };
             404: components["responses"]["NotFound"];

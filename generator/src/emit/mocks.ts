@@ -11,7 +11,7 @@ import { dataExpression } from '../mocks/data-literal.js';
 import { mockOperation, type MockOperationData } from '../mocks/mock-operation.js';
 import { literal, type LiteralValue } from './descriptor.js';
 import { docLines, EmitError, identifier, stringLiteral } from './escape.js';
-import { responseType } from './operation-types.js';
+import { responseType, statusKey } from './operation-types.js';
 import type { GeneratedFile } from './resource.js';
 import { headerComment } from './source-file.js';
 
@@ -75,11 +75,18 @@ function requestBodyType(op: OperationModel, opAlias: string): string {
   }
 }
 
-/** The success body a resolver may return: the JSON type, or what can be sent for text and binary. */
+/**
+ * The success body a resolver may return: the JSON type, or what can be sent for text and binary;
+ * for a stream, an array or async iterable of its items (or raw events, `sseEvent(...)`).
+ */
 function resolverResponseType(op: OperationModel, opAlias: string): string {
-  const type = responseType(op, opAlias);
-  if (type === 'void') return 'undefined';
-  return type.replace(/\bBlob\b/, 'Blob | ArrayBuffer | Uint8Array | string');
+  let type = responseType(op, opAlias, op.stream === undefined ? undefined : { itemName: '', select: 'param' });
+  if (type === 'void') type = 'undefined';
+  type = type.replace(/\bBlob\b/, 'Blob | ArrayBuffer | Uint8Array | string');
+  if (op.stream === undefined) return type;
+  const item = op.stream.textData === true ? 'string' : `${opAlias}['responses'][${statusKey(op.stream.status)}]['content'][${stringLiteral(op.stream.mediaType)}]`;
+  const stream = `MockStreamItems<${item}>`;
+  return op.stream.select === undefined ? stream : `${type} | ${stream}`;
 }
 
 function typesInterface(op: OperationModel, names: MockNames): string {
@@ -120,6 +127,12 @@ function operationConst(data: MockOperationData, names: MockNames): string {
   plain('body', data.body);
   members.push(`response: ${responseLiteral(data)}`);
   plain('pagination', data.pagination);
+  if (data.stream !== undefined) {
+    const { items, ...rest } = data.stream;
+    const fields = Object.entries(rest).map(([k, v]) => `${k}: ${literal(v as LiteralValue)}`);
+    fields.push(`items: () => ${dataExpression(items, '    ')} as unknown[]`);
+    members.push(`stream: {\n    ${fields.join(',\n    ')},\n  }`);
+  }
   return `const ${names.dataName}: MockOperation = {\n  ${members.join(',\n  ')},\n};`;
 }
 
@@ -157,7 +170,7 @@ function bySpecificity(a: OperationModel, b: OperationModel): number {
 
 /** Emits `mocks.ts` and `mocks-runtime.ts`. */
 export function emitMocks(model: ApiModel, document: unknown): GeneratedFile[] {
-  const taken = new Set(['HttpHandler', 'MockRegistry', 'MockOperation', 'MockOptions', 'MockPart', 'MockResolver', 'paths', 'registry', 'handlers', 'problem']);
+  const taken = new Set(['HttpHandler', 'MockRegistry', 'MockOperation', 'MockOptions', 'MockPart', 'MockResolver', 'MockStreamItems', 'paths', 'registry', 'handlers', 'problem', 'sseEvent']);
   const declare = (name: string): void => {
     if (taken.has(name)) throw new EmitError(`Name ${name} is declared twice in mocks.ts`);
     taken.add(name);
@@ -180,10 +193,10 @@ export function emitMocks(model: ApiModel, document: unknown): GeneratedFile[] {
   const head = [
     headerComment(model.title, model.version),
     "import type { HttpHandler } from 'msw';",
-    "import { MockRegistry, type MockOperation, type MockOptions, type MockPart, type MockResolver } from './mocks-runtime.js';",
+    `import { MockRegistry, type MockOperation, type MockOptions, type MockPart, type MockResolver${operations.some((op) => op.stream !== undefined) ? ', type MockStreamItems' : ''} } from './mocks-runtime.js';`,
     "import type { paths } from './types.js';",
     '',
-    "export { problem } from './mocks-runtime.js';",
+    "export { problem, sseEvent } from './mocks-runtime.js';",
     "export type { MockContext, MockOptions, MockResolver, ProblemFields } from './mocks-runtime.js';",
     '',
     `const registry = new MockRegistry(${stringLiteral(defaultMockBaseUrl(model))});`,

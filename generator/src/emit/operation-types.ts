@@ -62,7 +62,7 @@ export function paginationOf(op: OperationModel): PaginationModel | undefined {
 }
 
 /** `200` for numeric status keys (openapi-typescript emits them as numbers), a quoted key otherwise. */
-function statusKey(status: string): string {
+export function statusKey(status: string): string {
   return /^[1-5]\d\d$/.test(status) ? status : stringLiteral(status);
 }
 

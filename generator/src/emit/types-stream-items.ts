@@ -35,7 +35,7 @@ export function typeStreamItems(doc: Record<string, unknown>): void {
 }
 
 /** The item schema with `data` typed from its `contentSchema` when it declares one. */
-function itemType(itemSchema: Record<string, unknown>): Record<string, unknown> {
+export function itemType(itemSchema: Record<string, unknown>): Record<string, unknown> {
   const properties = itemSchema.properties;
   if (!isObject(properties) || !isObject(properties.data)) return itemSchema;
   const data = properties.data;

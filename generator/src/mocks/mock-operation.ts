@@ -10,6 +10,7 @@ import { defaultResponse, type MockResponse } from './default-response.js';
 import { mergeAllOf } from './merge.js';
 import { resolveSchema } from './resolve.js';
 import { synthesize } from './synthesize.js';
+import { itemType } from '../emit/types-stream-items.js';
 
 /** Mirrors `MockParam` in templates/mocks-runtime.ts. */
 export interface MockParamData {
@@ -33,6 +34,17 @@ export interface MockPaginationData {
   firstPage?: number;
 }
 
+/** Mirrors `MockStream` in templates/mocks-runtime.ts, with the example items as values. */
+export interface MockStreamData {
+  format: 'sse' | 'ndjson' | 'json-seq';
+  contentType: string;
+  select?: 'field' | 'param';
+  /** Items are whole SSE events (`event`, `id`, `data`). */
+  events?: true;
+  /** The default handler's items: the media type's example when it is a list, else three synthesized items. */
+  items: unknown[];
+}
+
 /** Mirrors `MockOperation` in templates/mocks-runtime.ts, with the response body as a value. */
 export interface MockOperationData {
   method: string;
@@ -43,6 +55,7 @@ export interface MockOperationData {
   body?: 'json' | 'text' | 'form' | 'multipart' | 'binary';
   response: MockResponse;
   pagination?: MockPaginationData;
+  stream?: MockStreamData;
 }
 
 /** The schema of a parameter, after `$ref` and `allOf`; `undefined` for `content` parameters. */
@@ -123,6 +136,7 @@ export function mockOperation(op: OperationModel, document: unknown): MockOperat
   if (op.queryParams.length > 0) data.query = op.queryParams.map((p) => mockParam(p, document));
   if (op.headerParams.length > 0) data.headers = op.headerParams.map((p) => mockParam(p, document));
   if (op.requestBody !== undefined) data.body = op.requestBody.encoding;
+  if (op.stream !== undefined) data.stream = streamData(op, op.stream, document);
   const pagination = paginationData(op);
   if (pagination !== undefined) {
     data.pagination = pagination;
@@ -134,6 +148,35 @@ export function mockOperation(op: OperationModel, document: unknown): MockOperat
       if (Array.isArray(synthesizedItems) && synthesizedItems.length > 0) {
         data.response = { ...response, body: synthesized, source: 'synthesized' };
       }
+    }
+  }
+  return data;
+}
+
+/** How the default handler streams: format, content type and example items. */
+function streamData(op: OperationModel, stream: NonNullable<OperationModel['stream']>, document: unknown): MockStreamData {
+  const data: MockStreamData = { format: stream.format, contentType: stream.mediaType, items: [] };
+  if (stream.select !== undefined) data.select = stream.select;
+  if (stream.items === 'events') data.events = true;
+  const response = op.responses.find((r) => r.status === stream.status);
+  let media: unknown;
+  try {
+    const node = response === undefined ? undefined : resolveSchema(getAt(document, parsePointer(response.pointer)), document)?.schema;
+    media = isObject(node) && isObject(node['content']) ? resolveSchema(node['content'][stream.mediaType], document)?.schema : undefined;
+  } catch {
+    media = undefined;
+  }
+  if (isObject(media)) {
+    const example = media['example'];
+    if (Array.isArray(example) && example.length > 0) {
+      data.items = example;
+      return data;
+    }
+    const schema = isObject(media['itemSchema']) ? itemType(media['itemSchema']) : media['schema'];
+    if (stream.textData === true) data.items = ['example 1', 'example 2', 'example 3'];
+    else {
+      const item = synthesize(schema ?? {}, document);
+      data.items = [item, item, item];
     }
   }
   return data;
