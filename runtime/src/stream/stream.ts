@@ -141,20 +141,20 @@ export class Stream<Item> implements AsyncIterable<Item> {
     return this.#fill();
   }
 
-  /** Turns an event into an item; `'done'` at `[DONE]`, which ends the items. @internal */
-  item(event: StreamEvent): { value: Item } | 'skip' | 'done' {
+  /** Turns an event into an item; {@link END} at `[DONE]`, which ends the items. @internal */
+  item(event: StreamEvent): Item | typeof END {
     if (event.event === 'error') throw this.#errorEvent(event);
     if (event.data === DONE && this.#connection.format === 'sse') {
       this.#finish();
-      return 'done';
+      return END;
     }
     const data = this.#parse(event.data);
-    if (this.#init.items === 'data') return { value: data as Item };
+    if (this.#init.items === 'data') return data as Item;
     const item: Record<string, unknown> = { data };
     if (event.event !== undefined) item['event'] = event.event;
     if (event.id !== undefined) item['id'] = event.id;
     if (event.retry !== undefined) item['retry'] = event.retry;
-    return { value: item as Item };
+    return item as Item;
   }
 
   /** Called when the consumer stops early (`break` in `for await`): close the connection. @internal */
@@ -357,6 +357,9 @@ export class Stream<Item> implements AsyncIterable<Item> {
   }
 }
 
+/** What `Stream.item` returns for the `[DONE]` marker. */
+const END: unique symbol = Symbol('end of items');
+
 /** `true`, `false`, `null`, numbers. */
 function looksLikeJsonScalar(data: string): boolean {
   const c = data.charCodeAt(0);
@@ -378,14 +381,11 @@ class ItemIterator<Item> implements AsyncIterator<Item> {
 
   next(): Promise<IteratorResult<Item>> {
     try {
-      for (;;) {
-        const event = this.#stream.nextEvent();
-        if (event instanceof Promise) return event.then((e) => this.#after(e));
-        if (event === undefined) return Promise.resolve(DONE_RESULT);
-        const item = this.#stream.item(event);
-        if (item === 'done') return Promise.resolve(DONE_RESULT);
-        if (item !== 'skip') return Promise.resolve({ done: false, value: item.value });
-      }
+      const event = this.#stream.nextEvent();
+      if (event instanceof Promise) return event.then((e) => this.#after(e));
+      if (event === undefined) return Promise.resolve(DONE_RESULT);
+      const item = this.#stream.item(event);
+      return Promise.resolve(item === END ? DONE_RESULT : { done: false, value: item });
     } catch (error) {
       return Promise.reject(error);
     }
@@ -394,9 +394,7 @@ class ItemIterator<Item> implements AsyncIterator<Item> {
   #after(event: StreamEvent | undefined): IteratorResult<Item> | Promise<IteratorResult<Item>> {
     if (event === undefined) return DONE_RESULT;
     const item = this.#stream.item(event);
-    if (item === 'done') return DONE_RESULT;
-    if (item === 'skip') return this.next();
-    return { done: false, value: item.value };
+    return item === END ? DONE_RESULT : { done: false, value: item };
   }
 
   return(): Promise<IteratorResult<Item>> {

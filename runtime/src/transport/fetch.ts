@@ -34,17 +34,19 @@ export class FetchTransport implements Transport {
 
   /**
    * A streamed body is read once, so a 307/308 (which resends it) cannot be followed: fetch would
-   * fail with a bare "fetch failed"; this says why. A 301/302/303 continues as a body-less GET, as
-   * fetch does, without credentials when it leaves the origin.
+   * fail with a bare "fetch failed"; this says why. A 303 (and a 301/302 after a POST) continues
+   * as a body-less GET, as fetch does, without credentials when it leaves the origin; any other
+   * redirect would resend the body and fails the same way.
    */
   async #streamed(req: TransportRequest, init: RequestInit): Promise<TransportResponse> {
     const res = await globalThis.fetch(req.url, { ...init, redirect: 'manual' });
     const location = res.headers.get('location');
-    if (res.type === 'opaqueredirect' || res.status === 307 || res.status === 308) {
+    const toGet = location !== null && ((res.status === 303 && req.method !== 'HEAD') || ((res.status === 301 || res.status === 302) && req.method === 'POST'));
+    if (res.type === 'opaqueredirect' || (!toGet && location !== null && res.status >= 300 && res.status < 400)) {
       await res.body?.cancel().catch(() => undefined);
       throw new Error(`${req.method} ${req.url}: cannot follow a ${res.status || 'redirect'} redirect with a streamed request body (it cannot be sent again)`);
     }
-    if ((res.status === 301 || res.status === 302 || res.status === 303) && location !== null) {
+    if (toGet) {
       await res.body?.cancel().catch(() => undefined);
       const next = new URL(location, req.url);
       const headers: Record<string, string> = {};
