@@ -13,6 +13,7 @@ import {
   InternalServerError,
   NotFoundError,
   RateLimitError,
+  RedirectError,
   Stream,
   TimeoutError,
   toFile,
@@ -458,7 +459,7 @@ describe.each(['undici', 'fetch'] as const)('streams over %s', (transport) => {
         () => undefined,
         (e: unknown) => e,
       );
-    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toBeInstanceOf(RedirectError);
     expect((error as Error).message).toMatch(/redirect with a streamed request body/);
     expect(server.requests.map((r) => r.url)).toEqual(['/upload']);
   });

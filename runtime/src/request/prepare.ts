@@ -3,6 +3,8 @@ import type { ClientConfig, RequestOptions } from '../options.js';
 import type { OperationDescriptor, ParamSpec, StreamSpec } from '../operation.js';
 import type { TransportBody } from '../transport/types.js';
 import { encodeBody, type EncodedBody } from './body.js';
+import type { CredentialSink, RequestCredentials } from './credentials.js';
+import { checkHeaders } from './header-check.js';
 import { appendCookieParam, serializeHeaderParam } from './header-params.js';
 import { buildPath, compilePath, type CompiledPath } from './path.js';
 import { appendQueryParam, encodeQueryComponent } from './query.js';
@@ -23,6 +25,8 @@ export interface PreparedRequest {
   readonly headers: Record<string, string>;
   readonly body: TransportBody | undefined;
   readonly replayable: boolean;
+  /** The headers, query parameters and cookies that carry credentials auth added; absent if none. */
+  readonly credentials?: RequestCredentials | undefined;
   /** Set when this call asked for a stream (stream/open.ts): the operation's stream settings. */
   readonly stream?: StreamSpec | undefined;
 }
@@ -85,8 +89,8 @@ function leftovers(params: Record<string, unknown> | undefined, consumed: Readon
   return body;
 }
 
-/** The request while it is being built; auth writes into it. */
-interface Draft {
+/** The request while it is being built; auth writes into it (and records its credentials). */
+interface Draft extends CredentialSink {
   readonly path: string;
   readonly query: string[];
   readonly cookies: string[];
@@ -98,7 +102,9 @@ interface Draft {
 /**
  * Builds URL, headers and body for one call: path params (one encoded segment each), query per
  * style/explode, header and cookie params, the body (flat or grouped layout), auth, then the
- * caller's per-request headers. Returns a promise only when a credential is a function.
+ * caller's per-request headers. Header precedence (DESIGN section 4): the client's `defaultHeaders`
+ * < the spec's header parameters and auth < the call's `headers` option. Returns a promise only when
+ * a credential is a function.
  */
 export function prepareRequest(
   ctx: PrepareContext,
@@ -111,8 +117,12 @@ export function prepareRequest(
   const params = rawParams as Record<string, unknown> | undefined;
   const query: string[] = [];
   const cookies: string[] = [];
-  const headers: Record<string, string> = {};
-  if (op.response === 'json') headers['accept'] = 'application/json';
+  // Defaults first: everything the call says (parameters, auth, options) overrides them; they
+  // override only the SDK's own `Accept`.
+  const headers: Record<string, string> =
+    op.response === 'json' ? { accept: 'application/json', ...ctx.defaultHeaders } : { ...ctx.defaultHeaders };
+  // A stream's media type is what the call asked for (the response is read by it): it wins over a
+  // default `Accept`; per-call headers still win over it.
   const stream = op.stream === undefined ? undefined : selectStream(op, op.stream, params);
   if (stream !== undefined) headers['accept'] = stream.mediaType;
   else if (op.stream?.select !== undefined) headers['accept'] = 'application/json';
@@ -143,6 +153,7 @@ export function prepareRequest(
     headers,
     body: encoded?.body,
     contentType: encoded?.contentType,
+    credentials: undefined,
   };
   const auth = applyAuth(draft, op.security, ctx.config.securitySchemes, ctx.credentials);
   if (stream !== undefined) {
@@ -165,16 +176,16 @@ function selectStream(op: OperationDescriptor, spec: StreamSpec, params: Record<
   return flag === true ? spec : undefined;
 }
 
-/** Default headers, Content-Type, the cookie header and per-call options, then the final URL. */
+/** Content-Type, the cookie header and per-call options, then the final URL. */
 function finish(ctx: PrepareContext, op: OperationDescriptor, draft: Draft, options: RequestOptions | undefined): PreparedRequest {
   const { headers, cookies, query, body } = draft;
-  for (const name in ctx.defaultHeaders) headers[name] = ctx.defaultHeaders[name]!;
   if (draft.contentType !== undefined) headers['content-type'] = draft.contentType;
   if (cookies.length > 0) {
     const existing = headers['cookie'];
     headers['cookie'] = (existing ? `${existing}; ` : '') + cookies.join('; ');
   }
   if (options !== undefined) applyRequestOptions(ctx, headers, options);
+  checkHeaders(headers);
   const path = query.length > 0 ? `${draft.path}?${query.join('&')}` : draft.path;
   return {
     op,
@@ -185,6 +196,7 @@ function finish(ctx: PrepareContext, op: OperationDescriptor, draft: Draft, opti
     headers,
     body,
     replayable: body === undefined || typeof body === 'string' || !(typeof ReadableStream !== 'undefined' && body instanceof ReadableStream),
+    credentials: draft.credentials,
   };
 }
 

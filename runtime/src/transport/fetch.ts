@@ -1,4 +1,8 @@
+import { RedirectError } from '../errors.js';
+import { redactUrl } from '../logger.js';
+import { secretQueryNames } from '../request/credentials.js';
 import { readBounded } from './read-bounded.js';
+import { followRedirects, type Hop } from './redirect.js';
 import type { AttemptSignal, Transport, TransportRequest, TransportResponse } from './types.js';
 
 /** A real `AbortSignal` that follows `signal` (returned as is when it already is one). */
@@ -11,53 +15,48 @@ export function toAbortSignal(signal: AttemptSignal): AbortSignal {
 }
 
 /**
+ * Whether `fetch` hides redirects from `redirect: 'manual'` (browsers and their workers answer with
+ * an opaque response without `Location`); server runtimes (Node, Bun, Deno, edge) show them.
+ */
+function fetchHidesRedirects(): boolean {
+  const g = globalThis as { document?: unknown; WorkerGlobalScope?: unknown };
+  return g.document !== undefined || g.WorkerGlobalScope !== undefined;
+}
+
+/**
  * Sends through `globalThis.fetch`, looked up on every request so that MSW, test patches and
  * polyfills installed after the client was created still apply. Works in browsers, edge runtimes,
  * Bun and Deno. Never passes an npm-undici dispatcher (it would not match Node's bundled fetch).
+ *
+ * Redirects are followed by the runtime (`redirect: 'manual'` and `followRedirects`), as the undici
+ * transport follows them, because `fetch` itself keeps API-key headers on a hop to another origin.
+ * A browser hides a redirect's target from the page: there a request without credentials lets the
+ * browser follow, and one with credentials fails with `RedirectError` rather than leak them.
  */
 export class FetchTransport implements Transport {
-  async request(req: TransportRequest): Promise<TransportResponse> {
-    const init: RequestInit & { duplex?: 'half' } = {
-      method: req.method,
-      headers: req.headers,
-      body: req.body as BodyInit | undefined,
-      signal: req.signal === undefined ? null : toAbortSignal(req.signal),
-    };
-    // Streaming request bodies require half-duplex in fetch.
-    if (typeof ReadableStream !== 'undefined' && req.body instanceof ReadableStream) {
-      init.duplex = 'half';
-      return this.#streamed(req, init);
-    }
-    const res = await globalThis.fetch(req.url, init);
-    return new FetchResponse(res);
+  request(req: TransportRequest): Promise<TransportResponse> {
+    const follow = req.credentials === undefined && fetchHidesRedirects();
+    return followRedirects(req, (hop) => this.#send(hop, req.signal, follow));
   }
 
-  /**
-   * A streamed body is read once, so a 307/308 (which resends it) cannot be followed: fetch would
-   * fail with a bare "fetch failed"; this says why. A 303 (and a 301/302 after a POST) continues
-   * as a body-less GET, as fetch does, without credentials when it leaves the origin; any other
-   * redirect would resend the body and fails the same way.
-   */
-  async #streamed(req: TransportRequest, init: RequestInit): Promise<TransportResponse> {
-    const res = await globalThis.fetch(req.url, { ...init, redirect: 'manual' });
-    const location = res.headers.get('location');
-    const toGet = location !== null && ((res.status === 303 && req.method !== 'HEAD') || ((res.status === 301 || res.status === 302) && req.method === 'POST'));
-    if (res.type === 'opaqueredirect' || (!toGet && location !== null && res.status >= 300 && res.status < 400)) {
-      await res.body?.cancel().catch(() => undefined);
-      throw new Error(`${req.method} ${req.url}: cannot follow a ${res.status || 'redirect'} redirect with a streamed request body (it cannot be sent again)`);
+  async #send(hop: Hop, signal: AttemptSignal | undefined, follow: boolean): Promise<FetchResponse> {
+    const init: RequestInit & { duplex?: 'half' } = {
+      method: hop.method,
+      headers: hop.headers,
+      body: hop.body as BodyInit | undefined,
+      signal: signal === undefined ? null : toAbortSignal(signal),
+      redirect: follow ? 'follow' : 'manual',
+    };
+    // Streaming request bodies require half-duplex in fetch.
+    if (typeof ReadableStream !== 'undefined' && hop.body instanceof ReadableStream) init.duplex = 'half';
+    const res = await globalThis.fetch(hop.url, init);
+    if (res.type === 'opaqueredirect') {
+      throw new RedirectError(
+        `${hop.method} ${redactUrl(hop.url, secretQueryNames(hop.credentials))}: the server redirected a request that carries credentials, ` +
+          `and this fetch hides where to: not followed, so the credentials cannot reach another origin`,
+      );
     }
-    if (toGet) {
-      await res.body?.cancel().catch(() => undefined);
-      const next = new URL(location, req.url);
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (name.startsWith('content-')) continue;
-        if (next.origin !== req.origin && (name === 'authorization' || name === 'cookie' || name === 'proxy-authorization')) continue;
-        headers[name] = value;
-      }
-      return new FetchResponse(await globalThis.fetch(next.href, { method: 'GET', headers, signal: init.signal ?? null }));
-    }
-    return new FetchResponse(res);
+    return new FetchResponse(res, hop.url);
   }
 }
 
@@ -66,10 +65,11 @@ class FetchResponse implements TransportResponse {
   readonly url: string;
   readonly #res: Response;
 
-  constructor(res: Response) {
+  constructor(res: Response, url: string) {
     this.#res = res;
     this.status = res.status;
-    this.url = res.url;
+    // A mocked response (MSW) may have no URL of its own.
+    this.url = res.url || url;
   }
 
   header(name: string): string | undefined {
