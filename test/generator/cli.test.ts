@@ -54,7 +54,7 @@ describe('sdkgen generate', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`generated ${out}`);
-    expect(run.stdout).toMatch(/operations\s+10\n/);
+    expect(run.stdout).toMatch(/operations\s+11\n/);
     expect(run.stdout).toMatch(/resources\s+2\n/);
     expect(run.stdout).toMatch(/paginated\s+1\n/);
     expect(run.stdout).toMatch(/files\s+\d+ written, 0 unchanged, 0 removed\n/);

@@ -58,7 +58,7 @@ describe('operationTypes: params', () => {
     {
       name: 'nested: binary body takes what the runtime sends',
       given: { paramsLayout: 'nested', requestBody: { ...jsonBody(false), mediaType: 'application/octet-stream', encoding: 'binary', isJsonObject: false } },
-      want: { type: '{ body?: Blob | Uint8Array | ArrayBuffer | string }', optional: true },
+      want: { type: '{ body?: Blob | Uint8Array | ArrayBuffer | string | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> }', optional: true },
     },
     {
       name: 'nested: required query makes query required',
