@@ -62,7 +62,7 @@ describe('emitResource', () => {
     const imports = file.contents.split('\n').filter((l) => l.startsWith('import'));
     expect(imports).toEqual([
       "import { requestPage } from '@sdkgen/runtime';",
-      "import type { APIPromise, ApiError, CoreClient, OperationDescriptor, PagePromise, PageRequestOptions, RequestOptions } from '@sdkgen/runtime';",
+      "import type { APIPromise, CoreClient, ErrorStatus, OperationDescriptor, PagePromise, PageRequestOptions, RequestOptions, StatusError } from '@sdkgen/runtime';",
       "import type { paths } from '../types.js';",
     ]);
   });
@@ -71,10 +71,13 @@ describe('emitResource', () => {
     expect(file.contents).toContain(
       "export type GetPetProblem = Extract<GetPetOp['responses'][404]['content']['application/problem+json'] | GetPetOp['responses']['default']['content']['application/problem+json'], object>;",
     );
-    expect(file.contents).toContain('export type GetPetApiError = ApiError<GetPetProblem>;');
+    // One member per error response, discriminated by status.
+    expect(file.contents).toContain(
+      "export type GetPetApiError = StatusError<404, GetPetOp['responses'][404]['content']['application/problem+json']> | StatusError<Exclude<ErrorStatus, 404>, GetPetOp['responses']['default']['content']['application/problem+json']>;",
+    );
     // A 204-only success with a problem default still gets its error type; a binary download too.
-    expect(file.contents).toContain('export type DeletePetApiError = ApiError<DeletePetProblem>;');
-    expect(file.contents).toContain('export type GetPetPhotoApiError = ApiError<GetPetPhotoProblem>;');
+    expect(file.contents).toMatch(/export type DeletePetApiError = StatusError</);
+    expect(file.contents).toMatch(/export type GetPetPhotoApiError = StatusError</);
   });
 
   it('documents methods from the spec', () => {
