@@ -123,10 +123,41 @@ function failOn(diagnostics: readonly ts.Diagnostic[] | undefined, path: string)
   }
 }
 
+/**
+ * Whether a file holds only type declarations at its top level (openapi-typescript's `types.ts`:
+ * `export interface paths {`, `export type $defs = ...`, `type WithRequired<...>`, comments). Such a
+ * file is its own declaration file and compiles to an empty module, so the largest file of a big
+ * SDK (6 MB for GitHub's) needs no compile pass at all. Top-level statements start at column 0 in
+ * generated code; anything else there (a value) sends the file through the compiler.
+ */
+export function declarationsOnly(text: string): boolean {
+  for (const line of text.split('\n')) {
+    if (line === '' || /^[\s}]/.test(line) || line.startsWith('//') || line.startsWith('/*')) continue;
+    if (!/^(export )?(interface|type) [A-Za-z_$][\w$]*[\s<={]/.test(line)) return false;
+  }
+  return true;
+}
+
+/** `dist/x.d.ts` for a declarations-only `src/x.ts`: the same text, mapped line for line. */
+function declarationsAsIs(file: GeneratedFile, base: string): GeneratedFile[] {
+  const name = base.slice(base.lastIndexOf('/') + 1);
+  const text = file.contents.endsWith('\n') ? file.contents : `${file.contents}\n`;
+  const lines = text.split('\n').length - 1;
+  const up = '../'.repeat(file.path.split('/').length);
+  const map = { version: 3, file: `${name}.d.ts`, sourceRoot: '', sources: [`${up}src/${file.path}`], names: [], mappings: `AAAA${';AACA'.repeat(Math.max(0, lines - 1))}` };
+  const header = text.startsWith('//') ? text.slice(0, text.indexOf('\n') + 1) : '';
+  return [
+    { path: `${base}.js`, contents: `${header}export {};\n` },
+    { path: `${base}.d.ts`, contents: `${text}//# sourceMappingURL=${name}.d.ts.map\n` },
+    { path: `${base}.d.ts.map`, contents: `${JSON.stringify(map)}\n` },
+  ];
+}
+
 /** `src/x.ts` -> `dist/x.js`, `dist/x.d.ts`, `dist/x.d.ts.map`. */
 export function compileFile(file: GeneratedFile): GeneratedFile[] {
   const fileName = `src/${file.path}`;
   const base = `dist/${file.path.replace(/\.ts$/, '')}`;
+  if (declarationsOnly(file.contents)) return declarationsAsIs(file, base);
   const js = ts.transpileModule(file.contents, { fileName, compilerOptions: COMPILE, reportDiagnostics: true });
   failOn(js.diagnostics, fileName);
   const dts = ts.transpileDeclaration(file.contents, { fileName, compilerOptions: COMPILE, reportDiagnostics: true });
