@@ -34,6 +34,7 @@ export {
   PreconditionFailedError,
   ProblemError,
   RateLimitError,
+  RedirectError,
   SdkError,
   TimeoutError,
   UnprocessableEntityError,
