@@ -21,6 +21,7 @@ const benches: Bench[] = [
   { name: 'pagination', file: './pagination.ts', fn: 'benchPagination' },
   { name: 'cache', file: './cache.ts', fn: 'benchCache' },
   { name: 'typecheck', file: './typecheck.ts', fn: 'benchTypecheck' },
+  { name: 'package', file: './package.ts', fn: 'benchPackage' },
 ];
 
 // Flags (`--before <dir>`, `--runs <n>`) are read by the benchmarks themselves (bench/support/options.ts).
