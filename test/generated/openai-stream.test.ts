@@ -60,6 +60,7 @@ describe('OpenAI spec', () => {
   });
 
   it('types chat completion with stream: true as a Stream of chunks, and without it as the completion', () => {
+    expect(outcome.status).toBe('generated');
     expect(checked.other).toEqual([]);
     expect(checked.errors.get('usage') ?? []).toEqual([]);
     expect(checked.errors.get('openai') ?? []).toEqual([]);
