@@ -21,7 +21,7 @@
  */
 import { isCacheRecord, type CacheRecord, type CacheStore } from '../cache/store.js';
 import { isTokenRecord, type TokenRecord, type TokenStore } from '../auth/token-store.js';
-import { PROBE_POLL_MS, UNLIMITED_MS, type RateLimitOutcome, type RateLimitStore } from '../signals/rate-limit-store.js';
+import { PROBE_POLL_MS, UNLIMITED_MS, type RateLimitDecision, type RateLimitOutcome, type RateLimitStore } from '../signals/rate-limit-store.js';
 
 /** What the stores use of a `redis` client: `EVAL` with keys and arguments (node-redis v5's signature). */
 export interface RedisScriptClient {
@@ -65,7 +65,7 @@ t['expiresAt'] = 0
 redis.call('SET', KEYS[1], cjson.encode(t), 'KEEPTTL')
 return 1`;
 
-/** The reference rules of MemoryRateLimitStore.acquire, as one atomic script. */
+/** The reference rules of MemoryRateLimitStore.acquire, as one atomic script: 0, or {until, 1 (window) | 2 (probe)}. */
 const ACQUIRE = `
 local k = KEYS[1]
 local now, probeTtl, poll, ttl = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
@@ -76,12 +76,14 @@ if now < freeUntil then return 0 end
 if now < resetAt then
   if remaining > 0 then
     redis.call('HINCRBY', k, 'remaining', -1)
+    redis.call('HINCRBY', k, 'inflight', 1)
     return 0
   end
-  return resetAt
+  return {resetAt, 1}
 end
-if now < probeUntil then return math.min(probeUntil, now + poll) end
+if now < probeUntil then return {math.min(probeUntil, now + poll), 2} end
 redis.call('HSET', k, 'probeUntil', now + probeTtl)
+redis.call('HINCRBY', k, 'inflight', 1)
 redis.call('PEXPIRE', k, ttl)
 return 0`;
 
@@ -89,26 +91,30 @@ return 0`;
 const UPDATE = `
 local k = KEYS[1]
 local now, kind = tonumber(ARGV[1]), ARGV[2]
-redis.call('HDEL', k, 'probeUntil')
+local inflight = math.max(0, (tonumber(redis.call('HGET', k, 'inflight')) or 0) - 1)
+redis.call('HSET', k, 'inflight', inflight)
+redis.call('PEXPIRE', k, ARGV[7])
 local resetAt = tonumber(redis.call('HGET', k, 'resetAt')) or 0
 local live = now < resetAt
 if kind == 'unlimited' then
+  redis.call('HDEL', k, 'probeUntil')
   if not live then redis.call('HSET', k, 'freeUntil', now + tonumber(ARGV[6])) end
-  redis.call('PEXPIRE', k, ARGV[7])
   return 1
 end
-if kind ~= 'window' then return 1 end
+if kind ~= 'window' then
+  redis.call('HDEL', k, 'probeUntil')
+  return 1
+end
 local remaining, newReset = tonumber(ARGV[3]), tonumber(ARGV[4])
 if newReset <= now then return 1 end
-redis.call('HDEL', k, 'freeUntil')
+redis.call('HDEL', k, 'probeUntil', 'freeUntil')
 if live then
   local current = tonumber(redis.call('HGET', k, 'remaining')) or 0
   redis.call('HSET', k, 'remaining', math.min(current, remaining), 'resetAt', math.max(resetAt, newReset))
 else
-  redis.call('HSET', k, 'remaining', remaining, 'resetAt', newReset)
+  redis.call('HSET', k, 'remaining', math.max(0, remaining - inflight), 'resetAt', newReset)
 end
 if ARGV[5] ~= '' then redis.call('HSET', k, 'limit', ARGV[5]) end
-redis.call('PEXPIRE', k, ARGV[7])
 return 1`;
 
 /** Runs scripts with a per-command timeout and a short fail-fast period after a failure. */
@@ -195,10 +201,11 @@ export function redisStores(client: RedisScriptClient, options: RedisStoresOptio
   };
 
   const rateLimit: RateLimitStore = {
-    async acquire(key: string, now: number, probeTtl: number): Promise<number> {
-      const until = await r.run(ACQUIRE, `rate:${key}`, [Math.floor(now), Math.ceil(probeTtl), PROBE_POLL_MS, RATE_STATE_TTL_MS]);
-      if (typeof until !== 'number') throw new Error(`unexpected answer from the rate-limit script: ${typeof until}`);
-      return until;
+    async acquire(key: string, now: number, probeTtl: number): Promise<RateLimitDecision> {
+      const answer = await r.run(ACQUIRE, `rate:${key}`, [Math.floor(now), Math.ceil(probeTtl), PROBE_POLL_MS, RATE_STATE_TTL_MS]);
+      if (answer === 0) return 0;
+      if (Array.isArray(answer) && typeof answer[0] === 'number') return { until: answer[0], reason: answer[1] === 1 ? 'window' : 'probe' };
+      throw new Error('unexpected answer from the rate-limit script');
     },
     async update(key: string, now: number, outcome: RateLimitOutcome): Promise<void> {
       const window = typeof outcome === 'object' ? outcome : undefined;

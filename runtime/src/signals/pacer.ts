@@ -65,18 +65,21 @@ export class Pacer {
   }
 
   /**
-   * Waits until the budget allows one more request. Bounded: every wait counts against
-   * `maxRetryAfter`, and a wait that would pass it throws `RateLimitError` before waiting.
+   * Waits until the budget allows one more request. Bounded: waits for spent windows count against
+   * `maxRetryAfter` (one that would pass it throws `RateLimitError` before waiting); waits for a
+   * probe end when it answers or when its `probeTtl` runs out.
    */
   async acquire(key: string, req: PreparedRequest, maxRetryAfter: number, signal: AbortSignal | undefined): Promise<void> {
     const clock = this.#clock();
     let waited = 0;
     for (;;) {
       const now = clock.now();
-      const until = await this.#shared((s) => s.acquire(key, now, this.#probeTtl));
-      if (until <= now) return;
-      const wait = until - now;
-      if (waited + wait > maxRetryAfter) throw paceError(req, waited + wait, maxRetryAfter);
+      const decision = await this.#shared((s) => s.acquire(key, now, this.#probeTtl));
+      if (decision === 0 || decision.until <= now) return;
+      const wait = decision.until - now;
+      // Waiting for a probe's answer is short and bounded by the probe's lifetime; a spent window
+      // is what maxRetryAfter bounds.
+      if (decision.reason === 'window' && waited + wait > maxRetryAfter) throw paceError(req, waited + wait, maxRetryAfter);
       try {
         await clock.sleep(wait, signal);
       } catch (error) {

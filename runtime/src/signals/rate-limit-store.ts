@@ -19,10 +19,11 @@ export interface RateLimitWindow {
 }
 
 /**
- * `0`: go (one unit was taken); a time (ms since the epoch, later than `now`): wait until then and
- * ask again (the window's reset, or a probe's deadline).
+ * `0`: go (one unit was taken). Otherwise wait until `until` (ms since the epoch) and ask again:
+ * `window`, the window's reset (its budget is spent); `probe`, another request is finding out
+ * what the window is (a short poll).
  */
-export type RateLimitDecision = number;
+export type RateLimitDecision = 0 | { readonly until: number; readonly reason: 'window' | 'probe' };
 
 export interface RateLimitStore {
   /** Takes one unit of `key`'s budget, or says until when to wait. */
@@ -42,6 +43,8 @@ export type RateLimitOutcome = RateLimitWindow | 'unlimited' | 'no-response';
 export const UNLIMITED_MS = 1_000;
 
 interface State {
+  /** Requests sent and not answered yet: after a reset they may land in the new window. */
+  inflight: number;
   remaining: number;
   resetAt: number;
   limit: number | undefined;
@@ -65,7 +68,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
   #state(key: string): State {
     let s = this.#states.get(key);
     if (s === undefined) {
-      s = { remaining: 0, resetAt: 0, limit: undefined, probeUntil: 0, freeUntil: 0 };
+      s = { inflight: 0, remaining: 0, resetAt: 0, limit: undefined, probeUntil: 0, freeUntil: 0 };
       this.#states.set(key, s);
       if (this.#states.size > this.#maxKeys) this.#states.delete(this.#states.keys().next().value!);
     }
@@ -78,35 +81,43 @@ export class MemoryRateLimitStore implements RateLimitStore {
     if (now < s.resetAt) {
       if (s.remaining > 0) {
         s.remaining--;
+        s.inflight++;
         return 0;
       }
-      return s.resetAt;
+      return { until: s.resetAt, reason: 'window' };
     }
-    if (now < s.probeUntil) return Math.min(s.probeUntil, now + PROBE_POLL_MS);
+    if (now < s.probeUntil) return { until: Math.min(s.probeUntil, now + PROBE_POLL_MS), reason: 'probe' };
     s.probeUntil = now + probeTtl;
+    s.inflight++;
     return 0;
   }
 
   update(key: string, now: number, outcome: RateLimitOutcome): void {
     const s = this.#state(key);
-    s.probeUntil = 0;
+    s.inflight = Math.max(0, s.inflight - 1);
     const live = now < s.resetAt;
     if (outcome === 'unlimited') {
+      s.probeUntil = 0;
       // No limit announced: unpaced for a while, unless a window is running.
       if (!live) s.freeUntil = now + UNLIMITED_MS;
       return;
     }
-    // Nothing learnt, or a window that is already over (a late answer).
-    if (outcome === 'no-response' || outcome.resetAt <= now) return;
-    const window = outcome;
+    if (outcome === 'no-response') {
+      s.probeUntil = 0;
+      return;
+    }
+    // A late answer about a window that is over: nothing to learn (and it was no probe).
+    if (outcome.resetAt <= now) return;
+    s.probeUntil = 0;
     s.freeUntil = 0;
     if (live) {
-      s.remaining = Math.min(s.remaining, window.remaining);
-      s.resetAt = Math.max(s.resetAt, window.resetAt);
+      s.remaining = Math.min(s.remaining, outcome.remaining);
+      s.resetAt = Math.max(s.resetAt, outcome.resetAt);
     } else {
-      s.remaining = window.remaining;
-      s.resetAt = window.resetAt;
+      // Requests still in flight were sent for the old window but may land in this one.
+      s.remaining = Math.max(0, outcome.remaining - s.inflight);
+      s.resetAt = outcome.resetAt;
     }
-    s.limit = window.limit ?? s.limit;
+    s.limit = outcome.limit ?? s.limit;
   }
 }
