@@ -94,6 +94,7 @@ export function descriptorValue(op: OperationModel): { [key: string]: LiteralVal
     response: op.responseKind === 'auto' ? undefined : op.responseKind,
     security: nonEmpty(op.security),
     pagination: pagination ?? undefined,
+    deprecated: op.deprecated ? true : undefined,
   };
 }
 
