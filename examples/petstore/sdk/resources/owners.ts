@@ -21,7 +21,8 @@ const listOwnersOp: OperationDescriptor = {
   method: 'GET',
   path: '/owners',
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
+  deprecated: true,
 };
 
 type CreateOwnerOp = paths['/owners']['post'];
@@ -47,7 +48,7 @@ const createOwnerOp: OperationDescriptor = {
   path: '/owners',
   body: { mediaType: 'application/x-www-form-urlencoded', encoding: 'form', group: 'body', required: true },
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 type GetOwnerOp = paths['/owners/{ownerId}']['get'];
@@ -70,7 +71,7 @@ const getOwnerOp: OperationDescriptor = {
   path: '/owners/{ownerId}',
   pathParams: [{ name: 'ownerId' }],
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 /** People who own pets. */
@@ -81,7 +82,13 @@ export class OwnersResource {
     this._client = client;
   }
 
-  /** List owners */
+  /**
+   * List owners
+   *
+   * Replaced by searching owners; the server announces its sunset date.
+   *
+   * @deprecated
+   */
   list(options?: RequestOptions): APIPromise<ListOwnersResponse> {
     return this._client.request(listOwnersOp, [], undefined, options);
   }

@@ -28,7 +28,7 @@ const listPetsOp: OperationDescriptor = {
   path: '/pets',
   query: [{ name: 'limit' }, { name: 'cursor' }, { name: 'species' }],
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
   pagination: { style: 'cursor', param: { name: 'cursor' }, items: '/data', nextCursor: '/next_cursor' },
 };
 
@@ -56,7 +56,7 @@ const createPetOp: OperationDescriptor = {
   headers: [{ name: 'Idempotency-Key' }],
   body: { mediaType: 'application/json', encoding: 'json', required: true },
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 type GetPetOp = paths['/pets/{petId}']['get'];
@@ -79,7 +79,7 @@ const getPetOp: OperationDescriptor = {
   path: '/pets/{petId}',
   pathParams: [{ name: 'petId' }],
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 type UpdatePetOp = paths['/pets/{petId}']['patch'];
@@ -107,7 +107,7 @@ const updatePetOp: OperationDescriptor = {
   headers: [{ name: 'If-Match' }],
   body: { mediaType: 'application/merge-patch+json', encoding: 'json', required: true },
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 type DeletePetOp = paths['/pets/{petId}']['delete'];
@@ -130,7 +130,7 @@ const deletePetOp: OperationDescriptor = {
   path: '/pets/{petId}',
   pathParams: [{ name: 'petId' }],
   response: 'empty',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 type UploadPetPhotoOp = paths['/pets/{petId}/photo']['put'];
@@ -157,7 +157,7 @@ const uploadPetPhotoOp: OperationDescriptor = {
   pathParams: [{ name: 'petId' }],
   body: { mediaType: 'application/octet-stream', encoding: 'binary', group: 'body', required: true },
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 type GetPetPhotoOp = paths['/pets/{petId}/photo']['get'];
@@ -180,7 +180,7 @@ const getPetPhotoOp: OperationDescriptor = {
   path: '/pets/{petId}/photo',
   pathParams: [{ name: 'petId' }],
   response: 'binary',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 /** Pets in the store. */
