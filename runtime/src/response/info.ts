@@ -11,7 +11,7 @@ export interface ResponseInfo {
    * The rate limit the response announced (`X-RateLimit-*`, or the IETF `RateLimit` fields), or
    * `undefined`. Delta resets count from when the response arrived.
    */
-  readonly rateLimit: RateLimitInfo | undefined;
+  readonly rateLimit?: RateLimitInfo | undefined;
 }
 
 /** A call's decoded result and its response. */
