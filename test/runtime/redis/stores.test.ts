@@ -173,6 +173,7 @@ describe('Redis stopped mid-run', () => {
       late = newClient();
       await expect(late.request(getItem, [], undefined)).resolves.toEqual({ used: 1 }); // its own token: a window of its own on this server
       expect(warnings.some((w) => w.startsWith('sdkgen token store failed'))).toBe(true);
+      expect(warnings.some((w) => w.startsWith('sdkgen cache store failed'))).toBe(true);
       // The late client fetched its own token: per-process behaviour while Redis is away.
       expect(stats).toMatchObject({ ok: 14, tokens: 2, limited: 0 });
       const logged = warnings.join('\n');
