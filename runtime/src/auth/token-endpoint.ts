@@ -78,6 +78,7 @@ export function tokenHttpRequest(req: TokenRequest): PreparedRequest {
     }
   }
   const path = url.pathname + url.search;
+  const basic = headers['authorization'] !== undefined;
   return {
     op: TOKEN_OP,
     method: 'POST',
@@ -87,6 +88,8 @@ export function tokenHttpRequest(req: TokenRequest): PreparedRequest {
     headers,
     body: form.toString(),
     replayable: true,
+    // Basic client authentication is a credential: dropped if a redirect leaves the token endpoint's origin.
+    ...(basic ? { credentials: { headers: ['authorization'], query: [], cookies: [] } } : {}),
   };
 }
 
