@@ -76,7 +76,7 @@ describe('oauth2 flows -> client options (DESIGN.md section 3)', () => {
       components: { securitySchemes: { oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: "https://a/token?x='*/", scopes: {} } } } } },
     };
     const { files } = await generate(loadSpecFromObject(doc), { name: 'T' });
-    const client = files.find((f) => f.path === 'client.ts')!.contents;
+    const client = files.find((f) => f.path === 'core.ts')!.contents;
     expect(client).toContain('clientId?: string | undefined;');
     expect(client).toContain('clientSecret?: string | undefined;');
     expect(client).toContain('scopes?: readonly string[] | undefined;');
