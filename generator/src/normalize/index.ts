@@ -9,13 +9,13 @@ import { childPointer, isObject } from '../load/pointer.js';
 import type { ApiModel, OperationModel, ResourceModel } from '../model.js';
 import { pascalCase, uniqueName } from '../naming.js';
 import { detectPagination } from '../pagination/index.js';
-import { OPERATION_METHODS } from '../openapi-keywords.js';
+import { additionalOperations, OPERATION_METHODS } from '../openapi-keywords.js';
 import { normalizeRequestBody } from './body.js';
 import { methodNames } from './method-names.js';
 import { normalizeParams, type OperationParams } from './params.js';
 import { deref } from './refs.js';
 import { resourceKey, resourceNames, resourcePropertyName } from './resources.js';
-import { normalizeResponses, responseKind } from './responses.js';
+import { acceptHeader, normalizeResponses, responseKind } from './responses.js';
 import { normalizeSecuritySchemes, readSecurity } from './security.js';
 import { normalizeServers } from './servers.js';
 
@@ -42,9 +42,17 @@ export function normalize(spec: LoadedSpec, diags: Diagnostics): ApiModel {
     const itemPointer = childPointer('#/paths', path);
     // Spec order, so generated resources read like the spec.
     const siblingMethods = Object.keys(item).filter((k) => (OPERATION_METHODS as readonly string[]).includes(k) && isObject(item[k]));
-    for (const method of siblingMethods) {
-      const op = item[method] as Record<string, unknown>;
-      const pointer = childPointer(itemPointer, method);
+    // OpenAPI 3.2: `query` and `additionalOperations` (methods sent as written) after the fixed ones.
+    const operations: [string, Record<string, unknown>, string][] = [
+      ...siblingMethods.map((m): [string, Record<string, unknown>, string] => [m.toUpperCase(), item[m] as Record<string, unknown>, childPointer(itemPointer, m)]),
+      ...additionalOperations(item).map(([m, op]): [string, Record<string, unknown>, string] => [
+        m,
+        op,
+        m === 'QUERY' && isObject(item.query) ? childPointer(itemPointer, 'query') : childPointer(itemPointer, 'additionalOperations', m),
+      ]),
+    ];
+    for (const [httpMethod, op, pointer] of operations) {
+      const method = httpMethod.toLowerCase();
       const specId = typeof op.operationId === 'string' && op.operationId.trim() !== '' ? op.operationId : undefined;
       const synthesized = `${method}_${path.replace(/[{}]/g, '').split('/').filter((s) => s !== '').join('_')}`.replace(/_$/, '');
       const operationId = uniqueName(specId ?? synthesized, operationIds);
@@ -56,7 +64,7 @@ export function normalize(spec: LoadedSpec, diags: Diagnostics): ApiModel {
         operationId,
         hasSpecOperationId: specId !== undefined,
         pointer,
-        method: method.toUpperCase() as OperationModel['method'],
+        method: httpMethod,
         path,
         typeName: uniqueName(/^\p{N}/u.test(typeStem) ? `Op${typeStem}` : typeStem, typeNames),
         deprecated: op.deprecated === true,
@@ -70,6 +78,8 @@ export function normalize(spec: LoadedSpec, diags: Diagnostics): ApiModel {
       };
       if (specId !== undefined) draft.rawOperationId = specId;
       if (requestBody !== undefined) draft.requestBody = requestBody;
+      const accept = acceptHeader(responses, draft.responseKind);
+      if (accept !== undefined) draft.accept = accept;
       if (typeof op.summary === 'string') draft.summary = op.summary;
       if (typeof op.description === 'string') draft.description = op.description;
       const pagination = detectPagination(op, doc, { method, pointer, pathItem: item, diagnostics: diags, origin: (p) => spec.origin(p) });
@@ -98,7 +108,7 @@ export function normalize(spec: LoadedSpec, diags: Diagnostics): ApiModel {
 function paramsLayout(params: OperationParams, body: OperationModel['requestBody']): 'flat' | 'nested' {
   if (body !== undefined && !body.isJsonObject) return 'nested';
   const seen = new Set<string>();
-  const groups = [body?.propertyNames ?? [], ...[params.queryParams, params.headerParams, params.cookieParams].map((ps) => ps.map((p) => p.name))];
+  const groups = [body?.propertyNames ?? [], ...[params.queryParams, params.headerParams, params.cookieParams, params.querystringParam ? [params.querystringParam] : []].map((ps) => ps.map((p) => p.name))];
   for (const names of groups) {
     const own = new Set(names);
     for (const n of own) if (seen.has(n)) return 'nested';

@@ -5,7 +5,7 @@ import type { TransportBody } from '../transport/types.js';
 import { encodeBody, type EncodedBody } from './body.js';
 import { appendCookieParam, serializeHeaderParam } from './header-params.js';
 import { buildPath, compilePath, type CompiledPath } from './path.js';
-import { appendQueryParam, encodeQueryComponent } from './query.js';
+import { appendQueryParam, encodeQueryComponent, serializeQueryString } from './query.js';
 import { joinPath, type BaseUrl } from './url.js';
 
 /**
@@ -53,7 +53,7 @@ function compile(op: OperationDescriptor): CompiledOperation {
   let c = compiled.get(op);
   if (c === undefined) {
     const consumed = new Set<string>();
-    for (const list of [op.query, op.headers, op.cookies]) {
+    for (const list of [op.query, op.headers, op.cookies, op.querystring && [op.querystring]]) {
       for (const p of list ?? []) consumed.add(p.group ?? p.name);
     }
     const queryNames = (op.query ?? []).map((q) => encodeQueryComponent(q.name, q.allowReserved ?? false));
@@ -108,7 +108,13 @@ export function prepareRequest(
   const query: string[] = [];
   const cookies: string[] = [];
   const headers: Record<string, string> = {};
-  if (op.response === 'json') headers['accept'] = 'application/json';
+  // The success media types the operation declares; a server that negotiates answers 406 to others.
+  const accept = op.accept ?? (op.response === 'json' ? 'application/json' : undefined);
+  if (accept !== undefined) headers['accept'] = accept;
+  if (op.querystring !== undefined) {
+    const text = serializeQueryString(op.querystring.mediaType, readParam(params, op.querystring));
+    if (text !== '') query.push(text);
+  }
   if (op.query) {
     for (let i = 0; i < op.query.length; i++) {
       const q = op.query[i]!;
