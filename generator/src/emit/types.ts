@@ -10,6 +10,7 @@ import ts from 'typescript';
 import type { GeneratedFile } from './resource.js';
 import { headerComment } from './source-file.js';
 import { bridgeForTypes } from './types-bridge.js';
+import { repairTypeCycles } from './types-cycles.js';
 import { pinInheritedDiscriminators } from './types-discriminators.js';
 import { dropUnusableOperationIds } from './types-operation-ids.js';
 import { writeViews } from './write-view.js';
@@ -92,6 +93,7 @@ export function typesDocument(document: object): OpenAPI3 {
   bridgeForTypes(copy as unknown as Record<string, unknown>);
   dropUnusableOperationIds(copy as unknown as Record<string, unknown>);
   pinInheritedDiscriminators(copy as unknown as Record<string, unknown>, views.origins);
+  repairTypeCycles(copy as unknown as Record<string, unknown>);
   return copy;
 }
 
