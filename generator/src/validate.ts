@@ -92,7 +92,9 @@ function checkRefs(spec: LoadedSpec, error: Report): void {
     const hints = isObject(parent) ? closestNames(target.at(-1) ?? '', Object.keys(parent)) : [];
     const didYouMean = hints.length > 0 ? ` Did you mean ${hints.map((h) => `"${childPointer(where.pointer, h)}"`).join(' or ')}?` : '';
     const missing = childPointer(where.pointer, target.at(-1) ?? '');
-    error('SDKGEN_REF_NOT_FOUND', site, `$ref "${ref}" points to ${missing} in ${where.file}, which does not exist.`, `Add ${missing} or correct the $ref.${didYouMean}`);
+    // Name the ref as written too: a converted Swagger 2.0 `#/definitions/X` reads `#/components/schemas/X` here.
+    const written = where.pointer.startsWith('#/components') || where.file !== spec.rootFile ? ref : missing;
+    error('SDKGEN_REF_NOT_FOUND', site, `$ref "${written}" points to ${missing} in ${where.file}, which does not exist.`, `Add ${missing} or correct the $ref.${didYouMean}`);
   });
 }
 
