@@ -50,6 +50,15 @@ export interface ResourceModel {
   fileName: string;
   description?: string;
   operations: OperationModel[];
+  /**
+   * OpenAPI 3.2 nested tags (`parent`): set on a resource whose tag has a parent tag; it is then a
+   * property of its parent's class (`client.projects.members`), not of the client.
+   */
+  parent?: string;
+  /** Resources nested in this one, with the property name each has on this class. */
+  children?: { propertyName: string; className: string; fileName: string; description?: string }[];
+  /** How code reaches it from the client: `projects.members`. */
+  accessor: string;
 }
 
 export interface OperationModel {

@@ -99,7 +99,8 @@ export function emitClient(model: ApiModel, name: string, options: EmitOptions, 
     { kind: StructureKind.ImportDeclaration, namedImports: runtimeValues, moduleSpecifier: options.runtimeImport },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: runtimeTypes, moduleSpecifier: options.runtimeImport },
   ];
-  for (const r of model.resources) {
+  const topLevel = model.resources.filter((r) => r.parent === undefined);
+  for (const r of topLevel) {
     head.push({
       kind: StructureKind.ImportDeclaration,
       namedImports: [identifier(r.className, 'resource class name', 'type')],
@@ -130,7 +131,7 @@ export function emitClient(model: ApiModel, name: string, options: EmitOptions, 
     name,
     extends: 'BaseClient',
     docs: jsDoc(classDocs),
-    properties: model.resources.map((r) => {
+    properties: topLevel.map((r) => {
       if (!isIdentifierName(r.propertyName) || BASE_CLIENT_MEMBERS.has(r.propertyName)) {
         throw new EmitError(`Invalid or reserved resource property name: ${JSON.stringify(r.propertyName)}`);
       }
@@ -141,7 +142,7 @@ export function emitClient(model: ApiModel, name: string, options: EmitOptions, 
         parameters: [{ name: 'options', type: `${name}Options`, initializer: '{}' }],
         statements: [
           `super(options, ${configLiteral(model, name)});`,
-          ...model.resources.map((r) => `this.${r.propertyName} = new ${r.className}(this);`),
+          ...topLevel.map((r) => `this.${r.propertyName} = new ${r.className}(this);`),
         ],
       },
     ],

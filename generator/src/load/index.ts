@@ -7,6 +7,7 @@ import { SpecError, type Diagnostic } from '../diagnostics.js';
 import { bundle, forEachRef, makeOrigin, type Source, type SourceLocation, type UnresolvedRef } from './bundle.js';
 import { ParseFailure, parseText } from './parse.js';
 import { formatPointer, isObject, parsePointer } from './pointer.js';
+import { oas32Notes } from './oas32.js';
 import { repairSpec } from './repair.js';
 import { convertedUnresolved, existingPrefix, swaggerPointerMap } from './swagger-pointers.js';
 import { isSwagger, upgradeSwagger2 } from './swagger2.js';
@@ -155,6 +156,7 @@ function assemble(rootUri: string, root: unknown, sources: Map<string, Source>):
   }
   // Repairs speak of the document they repaired; their warnings name the place the user wrote.
   warnings.push(...repairSpec(document, rootUri).map((d) => ({ ...d, ...origin(d.pointer) })));
+  if (typeof document.openapi === 'string' && document.openapi.startsWith('3.2')) warnings.push(...oas32Notes(document, rootUri).map((d) => ({ ...d, ...origin(d.pointer) })));
   return { document, rootFile: rootUri, origin, unresolvedRefs, warnings };
 }
 
