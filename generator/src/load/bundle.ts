@@ -83,6 +83,13 @@ function isData(node: Record<string, unknown>, key: string, parentKey: string | 
 /** The parent key an entry of an `examples` map is walked with. */
 const EXAMPLE_ENTRY = 'examples/*';
 
+const EXAMPLE_KEYS = new Set(['summary', 'description', 'value', 'externalValue', 'dataValue', 'serializedValue']);
+
+/** A file that is one Example Object (`examples: { a: { $ref: a.json } }`): its `value` is data too. */
+function isExampleObject(node: unknown): boolean {
+  return isObject(node) && ('value' in node || 'dataValue' in node) && Object.keys(node).every((k) => EXAMPLE_KEYS.has(k) || k.startsWith('x-'));
+}
+
 /** The key a child of `node[key]` is walked with: entries of an `examples` map are Example Objects. */
 function childKey(key: string, parentKey: string | undefined, inMap: boolean): string | undefined {
   return inMap ? (parentKey === 'examples' ? EXAMPLE_ENTRY : undefined) : key;
@@ -111,7 +118,7 @@ export function forEachRef(root: unknown, visit: (ref: string, holder: Record<st
       tokens.pop();
     }
   };
-  walk(root, undefined);
+  walk(root, isExampleObject(root) ? EXAMPLE_ENTRY : undefined);
 }
 
 /** Which components section an external target belongs in, from its own pointer or the ref site. */
@@ -270,7 +277,7 @@ export function bundle(rootUri: string, root: Record<string, unknown>, sources: 
       const local = formatPointer(site);
       imported.set(key, local);
       origins.set(local, { file: targetUri, pointer: fragment });
-      return rewrite(structuredClone(target), targetUri, site, undefined);
+      return rewrite(structuredClone(target), targetUri, site, section === 'examples' ? EXAMPLE_ENTRY : undefined);
     }
     const name = uniqueName(componentStem(tokens, targetUri), takenIn(section));
     const local = formatPointer(['components', section, name]);
@@ -278,7 +285,7 @@ export function bundle(rootUri: string, root: Record<string, unknown>, sources: 
     origins.set(local, { file: targetUri, pointer: fragment });
     const slot = sectionMap(section);
     setOwn(slot, name, null); // reserve the key position before recursing, for deterministic order
-    setOwn(slot, name, rewrite(structuredClone(target), targetUri, ['components', section, name], undefined));
+    setOwn(slot, name, rewrite(structuredClone(target), targetUri, ['components', section, name], section === 'examples' ? EXAMPLE_ENTRY : undefined));
     holder.$ref = local;
     return holder;
   };
