@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../../generator/src/generate.js';
 import { loadSpec, type LoadedSpec } from '../../generator/src/load/index.js';
 import { getAt } from '../../generator/src/load/pointer.js';
+import { pascalCase } from '../../generator/src/naming.js';
 import { sendJson, startServer, type TestServer } from '../support/server.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,7 +32,8 @@ let server: TestServer;
 
 async function client(name: string, options: Record<string, unknown> = {}): Promise<Client> {
   const mod = (await import(pathToFileURL(join(outDir, name, 'index.ts')).href)) as Record<string, unknown>;
-  const Ctor = Object.values(mod).find((v) => typeof v === 'function' && /^class /.test(String(v)) && 'prototype' in (v as object) && String(v).includes('extends BaseClient')) as new (o: object) => Client;
+  const title = (loaded.get(name)!.document.info as { title: string }).title;
+  const Ctor = mod[pascalCase(title)] as new (o: object) => Client;
   return new Ctor({ baseUrl: `${server.url}/v1`, maxRetries: 0, ...options });
 }
 

@@ -126,6 +126,6 @@ describe('loadSpec on real-world layouts', () => {
     expect(result.summary.operations).toBe(0);
     expect(result.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning SDKGEN_NO_PATHS']);
     expect(result.files.find((f) => f.path === 'types.ts')?.contents).toContain('Money: number;');
-    expect(result.files.find((f) => f.path === 'client.ts')?.contents).toContain('export class Lib extends BaseClient');
+    expect(result.files.find((f) => f.path === 'client.ts')?.contents).toMatch(/export class Lib extends LibCore \{\n  constructor/);
   });
 });
