@@ -22,6 +22,10 @@ describe('examples/petstore/app.ts', () => {
     expect(lines).toContain('created Bella through a lost response: 1 replay, cats now Tom, Bella');
     expect(lines).toContain('activity of pet_1: fed, walked, napped, played (2 connections, last event id 4)');
     expect(lines).toContain('streamed the photo: 4 bytes, application/octet-stream');
+    // OAuth 2 client credentials and server signals (partnerTour).
+    expect(lines).toContain('partner read Tom, Max and Tweety at once with 1 token request');
+    expect(lines).toContain('rate limit: 996 of 1000 requests left in this window');
+    expect(lines).toContain('deprecated: listOwners until 2027-01-01 (https://api.petstore.example/docs/owners-search)');
     expect(lines[lines.length - 1]).toBe('deleted pet_1');
   });
 });
