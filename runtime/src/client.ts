@@ -5,6 +5,7 @@ import { DEFAULTS, type ClientConfig, type ClientOptions, type RequestOptions } 
 import type { OperationDescriptor } from './operation.js';
 import { paginate, type PagePromise, type PageRequestOptions } from './pagination/index.js';
 import { applyPageUrl } from './pagination/page-url.js';
+import { Poller, POLL_CLIENT, type PollClient } from './poll/poller.js';
 import { prepareRequest, type PrepareContext, type PreparedRequest } from './request/prepare.js';
 import { parseBaseUrl } from './request/url.js';
 import type { WithResponse } from './response/info.js';
@@ -106,6 +107,35 @@ export class BaseClient {
       params,
       options,
     );
+  }
+
+  /**
+   * Starts a long-running operation (`op.longRunning` set, or any call answered `202` with a
+   * `Location` / `Operation-Location`): resolves with a `Poller` once the initiating request is
+   * answered. Polls, the result and `cancel()` go through this client's pipeline.
+   * @see ../../docs/operations.md
+   */
+  requestOperation<TStatus, TResult>(
+    op: OperationDescriptor,
+    pathArgs: readonly unknown[],
+    params: object | undefined,
+    options?: RequestOptions,
+  ): APIPromise<Poller<TStatus, TResult>> {
+    const started = this.execute(op, pathArgs, params, options).then((first) => ({
+      data: Poller.start<TStatus, TResult>(this[POLL_CLIENT](), op, first),
+      response: first.response,
+    }));
+    return new APIPromise<Poller<TStatus, TResult>>(started);
+  }
+
+  /** What a `Poller` polls through (`Poller.resume(client, saved)` reads it). */
+  [POLL_CLIENT](): PollClient {
+    return {
+      origin: this.context.base.origin,
+      clock: this.clock,
+      maxRetryAfter: this.options.maxRetryAfter ?? DEFAULTS.maxRetryAfter,
+      execute: (op, options) => this.execute(op, [], undefined, options),
+    };
   }
 
   /** Builds the request once; every attempt of the call reuses it. */

@@ -65,3 +65,29 @@ export {
   type PaginationStyle,
   type PageParamSpec,
 } from './pagination/index.js';
+export {
+  OperationFailedError,
+  Poller,
+  POLL_CLIENT,
+  type LongRunningSpec,
+  type PollClient,
+  type PollerState,
+  type PollingClient,
+  type WaitOptions,
+} from './poll/index.js';
+export {
+  DEFAULT_WEBHOOK_TOLERANCE,
+  signWebhook,
+  unwrapWebhook,
+  verifyWebhook,
+  WebhookVerificationError,
+  type CustomWebhookScheme,
+  type SignedWebhook,
+  type SignWebhookOptions,
+  type UnwrapWebhookOptions,
+  type WebhookBody,
+  type WebhookFailureReason,
+  type WebhookHeaders,
+  type WebhookScheme,
+  type WebhookSecret,
+} from './webhooks/index.js';

@@ -95,6 +95,8 @@ export interface OperationDescriptor {
   readonly security?: readonly SecurityRequirement[];
   /** How a list operation pages; set only for paginated operations (see `pagination/spec.ts`). */
   readonly pagination?: import('./pagination/spec.js').PaginationSpec;
+  /** Set for long-running operations (202 + `Location`); see `poll/spec.ts`. */
+  readonly longRunning?: import('./poll/spec.js').LongRunningSpec;
 }
 
 /** How a security scheme's credential is applied; emitted once per client from `securitySchemes`. */
