@@ -20,6 +20,10 @@ describe('examples/petstore/app.ts', () => {
     expect(lines).toContain('read Max again: 1 x 304 Not Modified, body served from the ETag cache');
     expect(lines).toContain('got Tom after a 503: retried getPet in 250 ms (delay from the server)');
     expect(lines).toContain('created Bella through a lost response: 1 replay, cats now Tom, Bella');
+    expect(lines).toContain('report export op_1 started: PENDING');
+    expect(lines).toContain('report COMPLETED after progress 40 -> 80 -> 100: rep_1 counts 4 pets');
+    expect(lines).toContain('webhook report.ready verified: report rep_1 of op_1');
+    expect(lines).toContainEqual(expect.stringMatching(/^resumed op_2 from \d+ bytes of JSON: COMPLETED$/));
     expect(lines[lines.length - 1]).toBe('deleted pet_1');
   });
 });

@@ -13,6 +13,7 @@ import {
 import type { ApiModel, OperationModel, ResourceModel } from '../model.js';
 import { descriptorLiteral } from './descriptor.js';
 import { docLines, EmitError, identifier, isIdentifierName } from './escape.js';
+import { longRunningTypes, type LongRunningTypes } from './long-running.js';
 import { operationTypes, type OperationTypes } from './operation-types.js';
 import { headerComment, jsDoc, type SourcePrinter, type Statements } from './source-file.js';
 
@@ -60,7 +61,7 @@ function methodDocs(op: OperationModel): string[] {
   return [...lines, ...tags];
 }
 
-function operationStatements(op: OperationModel, types: OperationTypes, className: string): Statements {
+function operationStatements(op: OperationModel, types: OperationTypes, className: string, lro: LongRunningTypes | undefined): Statements {
   const link = `{@link ${className}.${op.methodName}}`;
   const statements: Statements = [
     { kind: StructureKind.TypeAlias, name: types.opAlias, type: types.opType },
@@ -112,16 +113,37 @@ function operationStatements(op: OperationModel, types: OperationTypes, classNam
       type: types.responseType,
       docs: jsDoc([`Result of ${link}.`]),
     },
+    ...(lro === undefined ? [] : longRunningStatements(lro, link)),
     // A plain string: ts-morph would re-indent a multi-line initializer as a hanging continuation.
     `const ${descriptorName(op)}: OperationDescriptor = ${descriptorLiteral(op)};`,
   );
   return statements;
 }
 
+/** `XStatus` and `XResult`: the type arguments of a long-running operation's `Poller`. */
+function longRunningStatements(lro: LongRunningTypes, link: string): Statements {
+  return [
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: lro.statusName,
+      type: lro.statusType,
+      docs: jsDoc([`Status of the long-running operation ${link} starts (\`poller.status\`, \`await poller.wait()\`).`]),
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: lro.resultName,
+      type: lro.resultType,
+      docs: jsDoc([`What \`await poller.result()\` gives for ${link}: the resource its result link points at.`]),
+    },
+  ];
+}
+
 /** Names every object literal has through Object.prototype (`constructor`, `toString`, ...). */
 const OBJECT_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-function method(op: OperationModel, types: OperationTypes): OptionalKind<MethodDeclarationStructure> {
+function method(op: OperationModel, types: OperationTypes, lro: LongRunningTypes | undefined): OptionalKind<MethodDeclarationStructure> {
   if (!isIdentifierName(op.methodName)) throw new EmitError(`Invalid method name: ${JSON.stringify(op.methodName)}`);
   const argNames = op.pathParams.map((p) => identifier(p.argName, 'path parameter name'));
   // Path arguments come from the spec; keep the trailing parameters from shadowing one of them.
@@ -147,8 +169,16 @@ function method(op: OperationModel, types: OperationTypes): OptionalKind<MethodD
     parameters,
     returnType: paged
       ? `PagePromise<${types.itemName}, ${types.paramsName ?? 'undefined'}>`
-      : `APIPromise<${types.responseName}>`,
-    statements: [paged ? `return this._client.requestPage(${args});` : `return this._client.request(${args});`],
+      : lro !== undefined
+        ? `APIPromise<Poller<${lro.statusName}, ${lro.resultName}>>`
+        : `APIPromise<${types.responseName}>`,
+    statements: [
+      paged
+        ? `return this._client.requestPage(${args});`
+        : lro !== undefined
+          ? `return this._client.requestOperation<${lro.statusName}, ${lro.resultName}>(${args});`
+          : `return this._client.request(${args});`,
+    ],
   };
 }
 
@@ -164,6 +194,7 @@ export function emitResource(
     throw new EmitError(`Invalid resource file name: ${JSON.stringify(resource.fileName)}`);
   }
   const allTypes = resource.operations.map(operationTypes);
+  const allLro = resource.operations.map((op) => longRunningTypes(op, op.typeName));
   const paged = allTypes.some((t) => t.itemName !== undefined);
   const unpaged = allTypes.some((t) => t.itemName === undefined);
   // Import only what the file uses: unused imports fail `noUnusedLocals` in users' projects.
@@ -174,6 +205,7 @@ export function emitResource(
     'BaseClient',
     'OperationDescriptor',
     ...(paged ? ['PagePromise', 'PageRequestOptions'] : []),
+    ...(allLro.some((l) => l !== undefined) ? ['Poller'] : []),
     ...(unpaged ? ['RequestOptions'] : []),
   ];
   const head: Statements = [
@@ -187,7 +219,8 @@ export function emitResource(
   const taken = new Set([...runtimeTypes, 'paths', className]);
   for (const [i, op] of resource.operations.entries()) {
     const types = allTypes[i]!;
-    for (const name of [types.opAlias, types.paramsName, types.itemName, types.problemName, types.errorName, types.responseName, descriptorName(op)]) {
+    const lro = allLro[i];
+    for (const name of [types.opAlias, types.paramsName, types.itemName, types.problemName, types.errorName, types.responseName, lro?.statusName, lro?.resultName, descriptorName(op)]) {
       if (name === undefined) continue;
       if (taken.has(name)) throw new EmitError(`Name ${name} is declared twice in resources/${resource.fileName}.ts`);
       taken.add(name);
@@ -197,8 +230,9 @@ export function emitResource(
     if (types.problemName !== undefined) typeNames.push(types.problemName);
     if (types.errorName !== undefined) typeNames.push(types.errorName);
     typeNames.push(types.responseName);
-    statements.push(...operationStatements(op, types, className));
-    methods.push(method(op, types));
+    if (lro !== undefined) typeNames.push(lro.statusName, lro.resultName);
+    statements.push(...operationStatements(op, types, className, lro));
+    methods.push(method(op, types, lro));
   }
   statements.push({
     kind: StructureKind.Class,
