@@ -489,7 +489,9 @@ export class MockOperationRuns {
     const fill = (template: string, value: string): string => template.replace(/\{[^}]*\}/g, encodeURIComponent(value));
     const statusUrl = `${base}${fill(spec.statusPath ?? MOCK_STATUS_PATH, id)}`;
     const resultUrl = spec.resultPath === undefined ? undefined : `${base}${fill(spec.resultPath, `result_${this.#count}`)}`;
-    const example = isRecord(body) ? body : {};
+    // The example's own result link (synthesized text) is replaced: none while running, the mock's when done.
+    const example: Record<string, unknown> = isRecord(body) ? { ...body } : {};
+    if (spec.resultLinkField !== undefined) delete example[spec.resultLinkField];
     const status = (word: string, progress: number): unknown => ({
       ...example,
       [spec.statusField]: word,

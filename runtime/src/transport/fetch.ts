@@ -26,7 +26,8 @@ export class FetchTransport implements Transport {
     // Streaming request bodies require half-duplex in fetch.
     if (typeof ReadableStream !== 'undefined' && req.body instanceof ReadableStream) init.duplex = 'half';
     const res = await globalThis.fetch(req.url, init);
-    return new FetchResponse(res);
+    // Mocked responses (MSW) and some polyfills leave `url` empty; it is then the request's URL.
+    return new FetchResponse(res, req.url);
   }
 }
 
@@ -35,10 +36,10 @@ class FetchResponse implements TransportResponse {
   readonly url: string;
   readonly #res: Response;
 
-  constructor(res: Response) {
+  constructor(res: Response, requestUrl: string) {
     this.#res = res;
     this.status = res.status;
-    this.url = res.url;
+    this.url = res.url === '' ? requestUrl : res.url;
   }
 
   header(name: string): string | undefined {

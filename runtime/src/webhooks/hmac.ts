@@ -6,7 +6,15 @@
 
 /** Imported keys kept at most; a process verifies with a handful of secrets. */
 const MAX_CACHED_KEYS = 64;
-const keys = new Map<string, Promise<CryptoKey>>();
+const keys = new Map<string, Promise<HmacKey>>();
+
+/**
+ * An imported HMAC key (a WebCrypto `CryptoKey`), opaque in declarations: `CryptoKey` is a DOM
+ * type that a Node project compiled without the DOM lib does not have.
+ */
+export interface HmacKey {
+  readonly type: string;
+}
 
 function subtle(): SubtleCrypto {
   const s = globalThis.crypto?.subtle;
@@ -14,7 +22,7 @@ function subtle(): SubtleCrypto {
   return s;
 }
 
-function importKey(bytes: Uint8Array): Promise<CryptoKey> {
+function importKey(bytes: Uint8Array): Promise<HmacKey> {
   return subtle().importKey('raw', bytes as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }
 
@@ -22,7 +30,7 @@ function importKey(bytes: Uint8Array): Promise<CryptoKey> {
  * The HMAC key for `secret`. `cacheKey` names the secret and how it became bytes (the secret itself
  * stays in memory either way, as the caller's options hold it); bytes given as such are not cached.
  */
-export function hmacKey(bytes: Uint8Array, cacheKey: string | undefined): Promise<CryptoKey> {
+export function hmacKey(bytes: Uint8Array, cacheKey: string | undefined): Promise<HmacKey> {
   if (cacheKey === undefined) return importKey(bytes);
   let key = keys.get(cacheKey);
   if (key === undefined) {
@@ -35,6 +43,6 @@ export function hmacKey(bytes: Uint8Array, cacheKey: string | undefined): Promis
   return key;
 }
 
-export async function hmacSha256(key: CryptoKey, data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await subtle().sign('HMAC', key, data as Uint8Array<ArrayBuffer>));
+export async function hmacSha256(key: HmacKey, data: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await subtle().sign('HMAC', key as CryptoKey, data as Uint8Array<ArrayBuffer>));
 }

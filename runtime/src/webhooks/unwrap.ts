@@ -9,7 +9,7 @@
 import { bodyBytes, bodyText, concatBytes, timingSafeEqual, toBase64, toHex, type WebhookBody } from './encoding.js';
 import { WebhookVerificationError } from './errors.js';
 import type { WebhookHeaders } from './headers.js';
-import { hmacKey, hmacSha256 } from './hmac.js';
+import { hmacKey, hmacSha256, type HmacKey } from './hmac.js';
 import { schemeRules, type SchemeRules, type WebhookScheme } from './schemes.js';
 
 /** A signing secret: text as the sender shows it (`whsec_...` for Standard Webhooks), or raw key bytes. */
@@ -31,7 +31,7 @@ export interface UnwrapWebhookOptions {
 export const DEFAULT_WEBHOOK_TOLERANCE = 300;
 
 /** Key bytes and cache key of one secret under `rules`. */
-export function secretKey(rules: SchemeRules, secret: WebhookSecret): Promise<CryptoKey> {
+export function secretKey(rules: SchemeRules, secret: WebhookSecret): Promise<HmacKey> {
   if (typeof secret === 'string') return hmacKey(rules.key(secret), `${rules.encoding}\u0000${secret}`);
   if (secret instanceof Uint8Array) return hmacKey(secret, undefined);
   throw new TypeError('A webhook secret is a string or a Uint8Array');
