@@ -106,8 +106,7 @@ export async function generate(spec: LoadedSpec, options: GenerateOptions = {}):
         r.operations.flatMap((op) => {
           const lro = op.longRunning;
           if (lro === undefined) return [];
-          const status = `202 body${lro.statusFrom === undefined ? '' : ` + ${lro.statusFrom}`}`;
-          return [{ method: `${r.propertyName}.${op.methodName}`, description: `${lro.reason}; status: ${status}; result: ${lro.resultFrom ?? 'unknown (no link, no GET below the path)'}` }];
+          return [{ method: `${r.propertyName}.${op.methodName}`, description: `${lro.reason}; status: ${lro.statusFrom}; result: ${lro.resultFrom ?? 'unknown (no link, no GET below the path)'}` }];
         }),
       ),
       durationMs: Math.round(performance.now() - started),

@@ -44,8 +44,8 @@ export interface LongRunningModel {
   reason: string;
   /** Bodies of the status type (202 body first); empty: `unknown`. */
   status: BodyRef[];
-  /** The status resource's GET, when found: `GET /operations/{operationId}`. */
-  statusFrom?: string;
+  /** Where the status type comes from, for the summary: `202 body + GET /operations/{operationId}`. */
+  statusFrom: string;
   /** Path template of the status resource, when found. */
   statusPath?: string;
   /** Bodies of the result type; empty: `unknown`. */
@@ -205,7 +205,8 @@ export function detectLongRunning(
     if (statusOp === undefined && acceptedSchema !== undefined) {
       statusOp = gets.find((g) => g.path !== op.path && /\}$/.test(g.path) && g.responses.some((r) => isSuccess(r.status) && schemaRef(doc, getAt(doc, parsePointer(r.pointer))) === acceptedSchema) && !resultLike(op, g));
     }
-    statusOp ??= gets.find((g) => {
+    // A status-like path is a guess worth making only for a 202 that names a status URL.
+    if (header !== undefined) statusOp ??= gets.find((g) => {
       const segments = g.path.split('/').filter((s) => s !== '');
       return segments.length >= 2 && /^\{.*\}$/.test(segments.at(-1)!) && STATUS_SEGMENTS.has(segments.at(-2)!.toLowerCase());
     });
@@ -235,16 +236,19 @@ export function detectLongRunning(
       if (resultOp !== undefined) resultFrom = `GET ${resultOp.path}`;
     }
 
-    const status = [...jsonBodies(op, (s) => s === '202'), ...(statusOp === undefined ? [] : jsonBodies(statusOp, isSuccess))];
+    // The initial status: the 202 body, or (x-ms-long-running-operation without a 202) the success body.
+    const initial = accepted !== undefined ? jsonBodies(op, (s) => s === '202') : jsonBodies(op, isSuccess);
+    const status = [...initial, ...(statusOp === undefined ? [] : jsonBodies(statusOp, isSuccess))];
+    const sources = [...(initial.length > 0 ? [accepted !== undefined ? '202 body' : 'response body'] : []), ...(statusOp === undefined ? [] : [`GET ${statusOp.path}`])];
     const result = resultOp === undefined ? [] : jsonBodies(resultOp, isSuccess);
     const model: LongRunningModel = {
       reason,
       status,
+      statusFrom: sources.length === 0 ? 'unknown' : sources.join(' + '),
       result,
       mock: mockModel(doc, statusOp === undefined ? jsonSchemaOf(doc, acceptedRaw) : jsonSchemaOf(doc, successResponse(doc, statusOp))),
     };
     if (statusOp !== undefined) {
-      model.statusFrom = `GET ${statusOp.path}`;
       model.statusPath = statusOp.path;
       const item = deref(doc, (doc.paths as Record<string, unknown>)[statusOp.path]);
       const hasDelete = isObject(item) && isObject(item.delete);
