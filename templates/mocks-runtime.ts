@@ -505,9 +505,11 @@ export class MockOperationRuns {
     });
     const headers = new Headers({ location: statusUrl, 'retry-after': '0' });
     const accepted = isRecord(body) ? { ...body, [spec.statusField]: spec.running } : body;
-    if (accepted === undefined) return new HttpResponse(null, { status: 202, headers });
+    // The status the spec declares (202, or 200 for an `x-ms-long-running-operation` without one).
+    const code = operation.response.status >= 200 && operation.response.status < 300 ? operation.response.status : 202;
+    if (accepted === undefined || code === 204) return new HttpResponse(null, { status: code, headers });
     headers.set('content-type', 'application/json');
-    return new HttpResponse(JSON.stringify(accepted), { status: 202, headers });
+    return new HttpResponse(JSON.stringify(accepted), { status: code, headers });
   }
 
   /** The scripted answer when `request` is for a status URL this registry started; else `undefined`. */
