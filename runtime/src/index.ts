@@ -33,6 +33,7 @@ export {
   PreconditionFailedError,
   ProblemError,
   RateLimitError,
+  RedirectError,
   SdkError,
   TimeoutError,
   UnprocessableEntityError,
