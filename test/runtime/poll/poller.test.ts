@@ -372,6 +372,17 @@ for (const transport of ['undici', 'fetch'] as const) {
       expect(seen).toEqual([{ id: 'op_1', status: 'running', progress: 50 }, { id: 'op_1', status: 'running', progress: 50 }, { id: 'op_1', status: 'done' }]);
     });
 
+    it('polls are logged like any call, with the operation id and the credential redacted', async () => {
+      api.script = [running(10), { body: { id: 'op_1', status: 'done' } }];
+      const lines: { message: string; data?: Record<string, unknown> }[] = [];
+      const logged = make({ logger: { debug: (message: string, data?: Record<string, unknown>) => void lines.push({ message, ...(data && { data }) }) } });
+      await (await start(logged)).wait();
+      const polls = lines.filter((l) => /GET \S+\/operations\/op_1 \(attempt 1\)/.test(l.message));
+      expect(polls).toHaveLength(2);
+      expect(polls.every((l) => l.data?.['operationId'] === 'createReport')).toBe(true);
+      expect(JSON.stringify(lines)).not.toContain('test-key');
+    });
+
     it('refuses a status URL on another origin (it would carry the credentials there)', async () => {
       api.accepted = { headers: { location: 'http://evil.test/operations/op_1' } };
       const op = await start();
