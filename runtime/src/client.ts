@@ -3,9 +3,11 @@ import { cachedAttempt, createCacheLayer, type CacheLayer } from './cache/cache-
 import { InvalidRequestError } from './errors.js';
 import { DEFAULTS, type ClientConfig, type ClientOptions, type RequestOptions } from './options.js';
 import type { OperationDescriptor } from './operation.js';
-import { paginate, type PagePromise, type PageRequestOptions } from './pagination/index.js';
+import type { PagePromise, PageRequestOptions } from './pagination/page-promise.js';
 import { applyPageUrl } from './pagination/page-url.js';
-import { Poller, POLL_CLIENT, type PollClient } from './poll/poller.js';
+import type { Poller } from './poll/poller.js';
+import { requestOperation } from './request-operation.js';
+import { requestPage } from './request-page.js';
 import { prepareRequest, type PrepareContext, type PreparedRequest } from './request/prepare.js';
 import { parseBaseUrl } from './request/url.js';
 import type { WithResponse } from './response/info.js';
@@ -23,15 +25,17 @@ import type { Transport } from './transport/types.js';
 import { defaultUserAgent } from './user-agent.js';
 
 /**
- * The base of every generated client. A generated method is one call:
- * `this._client.request(op, pathArgs, params, options)`.
+ * The base of every generated client: configuration and the request pipeline, nothing an
+ * operation does not use. A generated function is one call:
+ * `client.request(op, pathArgs, params, options)`; paginated operations go through the standalone
+ * {@link requestPage} instead, so an app that never pages bundles no pagination code.
  *
  * The pipeline is a chain of small steps, each a protected method so later layers (retries,
  * idempotency, ETag cache, hooks) can override one step:
  * `prepare` (URL, headers, body, auth) -> `execute` (cache lookup, retry loop) -> `sendAttempt`
  * (one HTTP exchange, decoded).
  */
-export class BaseClient {
+export class CoreClient {
   /** The options the client was created with (credentials included). */
   readonly options: ClientOptions;
   /** The generated per-SDK configuration. */
@@ -83,59 +87,6 @@ export class BaseClient {
     options?: RequestOptions,
   ): APIPromise<T> {
     return new APIPromise<T>(this.execute(op, pathArgs, params, options) as Promise<WithResponse<T>>);
-  }
-
-  /**
-   * Calls a paginated operation (`op.pagination` set). Awaiting the result gives the first page;
-   * `for await` over it gives every item; `.pages()` every page. Each page goes through the same
-   * pipeline as `request` (auth, retries, idempotency, ETag cache).
-   */
-  requestPage<Item, P extends object | undefined = Record<string, unknown>>(
-    op: OperationDescriptor,
-    pathArgs: readonly unknown[],
-    params: P,
-    options?: PageRequestOptions,
-  ): PagePromise<Item, P> {
-    const { origin, prefix } = this.context.base;
-    return paginate<Item, P>(
-      {
-        baseUrl: origin + prefix,
-        allowCrossOrigin: this.options.allowCrossOriginPagination,
-        execute: (pageOp, pageParams) => this.execute(pageOp, pathArgs, pageParams, options),
-      },
-      op,
-      params,
-      options,
-    );
-  }
-
-  /**
-   * Starts a long-running operation (`op.longRunning` set, or any call answered `202` with a
-   * `Location` / `Operation-Location`): resolves with a `Poller` once the initiating request is
-   * answered. Polls, the result and `cancel()` go through this client's pipeline.
-   * @see ../../docs/operations.md
-   */
-  requestOperation<TStatus, TResult>(
-    op: OperationDescriptor,
-    pathArgs: readonly unknown[],
-    params: object | undefined,
-    options?: RequestOptions,
-  ): APIPromise<Poller<TStatus, TResult>> {
-    const started = this.execute(op, pathArgs, params, options).then((first) => ({
-      data: Poller.start<TStatus, TResult>(this[POLL_CLIENT](), op, first),
-      response: first.response,
-    }));
-    return new APIPromise<Poller<TStatus, TResult>>(started);
-  }
-
-  /** What a `Poller` polls through (`Poller.resume(client, saved)` reads it). */
-  [POLL_CLIENT](): PollClient {
-    return {
-      origin: this.context.base.origin,
-      clock: this.clock,
-      maxRetryAfter: this.options.maxRetryAfter ?? DEFAULTS.maxRetryAfter,
-      execute: (op, options) => this.execute(op, [], undefined, options),
-    };
   }
 
   /** Builds the request once; every attempt of the call reuses it. */
@@ -194,5 +145,38 @@ export class BaseClient {
   /** Closes pooled connections. Requests made afterwards fail with `ConnectionError`. */
   async close(): Promise<void> {
     await this.transport.close?.();
+  }
+}
+
+/**
+ * {@link CoreClient} with pagination as a method: `client.requestPage(op, ...)` is
+ * {@link requestPage}`(client, op, ...)`.
+ */
+export class BaseClient extends CoreClient {
+  /**
+   * Calls a paginated operation (`op.pagination` set). Awaiting the result gives the first page;
+   * `for await` over it gives every item; `.pages()` every page. Each page goes through the same
+   * pipeline as `request` (auth, retries, idempotency, ETag cache).
+   */
+  requestPage<Item, P extends object | undefined = Record<string, unknown>>(
+    op: OperationDescriptor,
+    pathArgs: readonly unknown[],
+    params: P,
+    options?: PageRequestOptions,
+  ): PagePromise<Item, P> {
+    return requestPage<Item, P>(this, op, pathArgs, params, options);
+  }
+
+  /**
+   * Starts a long-running operation: `client.requestOperation(op, ...)` is
+   * {@link requestOperation}`(client, op, ...)`, resolving with a `Poller`.
+   */
+  requestOperation<TStatus, TResult>(
+    op: OperationDescriptor,
+    pathArgs: readonly unknown[],
+    params: object | undefined,
+    options?: RequestOptions,
+  ): APIPromise<Poller<TStatus, TResult>> {
+    return requestOperation<TStatus, TResult>(this, op, pathArgs, params, options);
   }
 }

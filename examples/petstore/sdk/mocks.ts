@@ -580,6 +580,5 @@ export function handlers(options: MockOptions = {}): HttpHandler[] {
     mockGetPetPhoto(undefined, options),
     mockCreateReport(undefined, options),
     mockGetReport(undefined, options),
-    registry.operations.handler(),
   ];
 }

@@ -207,8 +207,11 @@ export function emitMocks(model: ApiModel, document: unknown, options: EmitOptio
   const ordered = [...operations].sort(bySpecificity);
   const handlerList = ordered.map((op) => `    ${mockNames(op).functionName}(undefined, options),`);
   const longRunning = operations.some((op) => op.longRunning !== undefined);
-  // Status URLs outside the spec's paths are answered last.
-  if (longRunning) handlerList.push('    registry.operations.handler(),');
+  // Status URLs of operations whose spec names no status resource (the others are answered by the
+  // status resource's own handler).
+  if (operations.some((op) => op.longRunning !== undefined && op.longRunning.statusPath === undefined)) {
+    handlerList.push('    registry.operations.handler(),');
+  }
   const head = [
     headerComment(model.title, model.version),
     "import type { HttpHandler } from 'msw';",

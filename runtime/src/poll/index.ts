@@ -1,4 +1,5 @@
-export { Poller, POLL_CLIENT, MAX_POLLS_PER_WAIT, type PollClient, type PollingClient, type WaitOptions } from './poller.js';
+export { Poller, MAX_POLLS_PER_WAIT, type WaitOptions } from './poller.js';
+export type { PollClient } from './access.js';
 export { OperationFailedError } from './errors.js';
 export { POLLER_STATE_TYPE, type PollerState } from './state.js';
 export type { LongRunningSpec } from './spec.js';

@@ -7,36 +7,17 @@
  */
 import { AbortError, InvalidRequestError, InvalidResponseError, TimeoutError } from '../errors.js';
 import type { OperationDescriptor, SecurityRequirement } from '../operation.js';
-import type { RequestOptions } from '../options.js';
 import { pageUrlOperation } from '../pagination/page-url.js';
+import type { CoreClient } from '../client.js';
 import type { ResponseInfo, WithResponse } from '../response/info.js';
 import { serverRetryDelay } from '../retry/retry-after.js';
-import type { RetryClock } from '../retry/send-with-retries.js';
+import { pollClientOf, type PollClient } from './access.js';
 import { OperationFailedError } from './errors.js';
 import { finalResultLink, initialLinks, sameUrl } from './links.js';
 import { DEFAULT_MAX_WAIT, pollDelay } from './pacing.js';
 import type { LongRunningSpec } from './spec.js';
 import { POLLER_STATE_TYPE, readPollerState, type PollerState } from './state.js';
 import { operationOutcome } from './terminal.js';
-
-/** What a poller needs from the client it polls through. */
-export interface PollClient {
-  /** Origin of the client's base URL: status and result links must stay on it (they carry credentials). */
-  readonly origin: string;
-  readonly clock: RetryClock;
-  /** The client's `maxRetryAfter`: the longest server-requested pause between polls. */
-  readonly maxRetryAfter: number;
-  /** One call through the client's full pipeline. */
-  execute(op: OperationDescriptor, options: RequestOptions | undefined): Promise<WithResponse<unknown>>;
-}
-
-/** The key under which a client hands out its {@link PollClient} (a `BaseClient` does). */
-export const POLL_CLIENT: unique symbol = Symbol.for('sdkgen.pollClient');
-
-/** Anything `Poller.resume` accepts as a client: every generated client. */
-export interface PollingClient {
-  [POLL_CLIENT](): PollClient;
-}
 
 /** Options of `wait()` (and of `result()`, which waits first when needed). */
 export interface WaitOptions<TStatus = unknown> {
@@ -118,7 +99,7 @@ export class Poller<TStatus = unknown, TResult = unknown> {
    * The poller of an operation the initiating call (`first`) just started. A response without a
    * `Location` / `Operation-Location` finished synchronously: its body is the status (and, unless
    * it reports a failure, the result).
-   * @internal generated code calls `client.requestOperation`, which calls this
+   * @internal generated code calls `requestOperation(client, ...)`, which calls this
    */
   static start<TStatus, TResult>(client: PollClient, op: OperationDescriptor, first: WithResponse<unknown>): Poller<TStatus, TResult> {
     const { data, response } = first;
@@ -154,9 +135,9 @@ export class Poller<TStatus = unknown, TResult = unknown> {
    * `Poller.resume<CreateReportStatus, CreateReportResult>(client, saved)`.
    * @throws InvalidRequestError when `saved` is not a saved poller
    */
-  static resume<TStatus = unknown, TResult = unknown>(client: PollingClient, saved: PollerState<TStatus> | string | unknown): Poller<TStatus, TResult> {
+  static resume<TStatus = unknown, TResult = unknown>(client: CoreClient, saved: PollerState<TStatus> | string | unknown): Poller<TStatus, TResult> {
     const state = readPollerState(saved);
-    const pollClient = client[POLL_CLIENT]();
+    const pollClient = pollClientOf(client);
     const outcome: Outcome = state.done ? (operationOutcome(state.status) === 'failed' ? 'failed' : 'succeeded') : 'running';
     return new Poller<TStatus, TResult>(pollClient, {
       operationId: state.operationId,
