@@ -16,6 +16,7 @@ import { bodyUnion } from './long-running.js';
 import type { EmitOptions, GeneratedFile } from './resource.js';
 import { hasWebhooks } from './webhooks.js';
 import { headerComment } from './source-file.js';
+import { operationTypeKey } from './types-bridge.js';
 
 /** Path of the template, the same from `generator/src/emit` and `dist/generator/emit`. */
 const TEMPLATE_URL = new URL('../../../templates/mocks-runtime.ts', import.meta.url);
@@ -198,7 +199,7 @@ export function emitMocks(model: ApiModel, document: unknown, options: EmitOptio
     Object.values(names).forEach(declare);
     const data = mockOperation(op, document);
     blocks.push(
-      `type ${names.opAlias} = paths[${stringLiteral(op.path)}][${stringLiteral(op.method.toLowerCase())}];`,
+      `type ${names.opAlias} = paths[${stringLiteral(operationTypeKey(op).path)}][${stringLiteral(operationTypeKey(op).method)}];`,
       typesInterface(op, names),
       operationConst(data, names),
       mockFunction(op, data, names),

@@ -30,7 +30,7 @@ function needsParams(op: OperationModel): boolean {
 function exampleCall(resource: ResourceModel, op: OperationModel): string {
   const args = op.pathParams.map((p) => stringLiteral(p.argName));
   if (needsParams(op)) args.push('{ /* ... */ }');
-  return `const ${resource.propertyName}Result = await client.${resource.propertyName}.${op.methodName}(${args.join(', ')});`;
+  return `const ${resource.propertyName}Result = await client.${resource.accessor}.${op.methodName}(${args.join(', ')});`;
 }
 
 function credentialLines(model: ApiModel, name: string): string[] {
@@ -130,7 +130,7 @@ export function emitReadme(model: ApiModel, name: string, options: EmitOptions):
   }
   out.push('## Resources', '');
   for (const resource of model.resources) {
-    out.push(`### \`client.${resource.propertyName}\``, '');
+    out.push(`### \`client.${resource.accessor}\``, '');
     if (resource.description !== undefined && resource.description.trim() !== '') {
       out.push(markdownText(resource.description.trim()), '');
     }

@@ -9,6 +9,8 @@ import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from 'openapi-typescri
 import ts from 'typescript';
 import type { GeneratedFile } from './resource.js';
 import { headerComment } from './source-file.js';
+import { bridgeForTypes } from './types-bridge.js';
+import { repairTypeCycles } from './types-cycles.js';
 import { pinInheritedDiscriminators } from './types-discriminators.js';
 import { dropUnusableOperationIds } from './types-operation-ids.js';
 import { writeViews } from './write-view.js';
@@ -91,8 +93,10 @@ export function typesDocument(document: object): OpenAPI3 {
   // OpenAPI 3.0 specs declare webhooks under `x-webhooks`; openapi-typescript types only `webhooks`.
   const extension = (copy as unknown as Record<string, unknown>)['x-webhooks'];
   if (copy.webhooks === undefined && typeof extension === 'object' && extension !== null) copy.webhooks = extension as OpenAPI3['webhooks'];
+  bridgeForTypes(copy as unknown as Record<string, unknown>);
   dropUnusableOperationIds(copy as unknown as Record<string, unknown>);
   pinInheritedDiscriminators(copy as unknown as Record<string, unknown>, views.origins);
+  repairTypeCycles(copy as unknown as Record<string, unknown>);
   return copy;
 }
 
