@@ -23,7 +23,7 @@ const getOperationOp: OperationDescriptor = {
   path: '/operations/{operationId}',
   pathParams: [{ name: 'operationId' }],
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 /**
@@ -56,7 +56,7 @@ const cancelOperationOp: OperationDescriptor = {
   path: '/operations/{operationId}',
   pathParams: [{ name: 'operationId' }],
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 /**

@@ -34,7 +34,7 @@ const createReportOp: OperationDescriptor = {
   headers: [{ name: 'Idempotency-Key' }],
   body: { mediaType: 'application/json', encoding: 'json', required: true },
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
   longRunning: {},
 };
 
@@ -70,7 +70,7 @@ const getReportOp: OperationDescriptor = {
   path: '/reports/{reportId}',
   pathParams: [{ name: 'reportId' }],
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 /**
