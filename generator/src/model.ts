@@ -22,6 +22,8 @@ export interface ApiModel {
   resources: ResourceModel[];
   /** Header name for automatic idempotency keys, when the spec declares one on any operation. */
   idempotencyHeader?: string;
+  /** Webhooks with JSON payloads (`webhooks`, else `x-webhooks`); see `normalize/webhooks.ts`. */
+  webhooks?: import('./normalize/webhooks.js').WebhookModel[];
 }
 
 export interface ServerModel {
@@ -98,6 +100,8 @@ export interface OperationModel {
   pagination?: import('./pagination/model.js').PaginationModel;
   /** Set when a 2xx response is a stream (see `normalize/stream.ts`). */
   stream?: StreamModel;
+  /** Set for long-running operations (see `normalize/long-running.ts`). */
+  longRunning?: import('./normalize/long-running.js').LongRunningModel;
 }
 
 /** A streaming response: SSE, NDJSON or JSON text sequences. */

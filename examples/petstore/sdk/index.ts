@@ -2,6 +2,15 @@
 export { PetStore } from './client.js';
 export { PetStoreCore } from './core.js';
 export type { PetStoreOptions } from './core.js';
+export { OperationsResource } from './resources/operations.js';
+export type {
+  GetOperationProblem,
+  GetOperationApiError,
+  GetOperationResponse,
+  CancelOperationProblem,
+  CancelOperationApiError,
+  CancelOperationResponse,
+} from './resources/operations.js';
 export { OwnersResource } from './resources/owners.js';
 export type {
   ListOwnersProblem,
@@ -48,7 +57,26 @@ export type {
   WatchPetActivityApiError,
   WatchPetActivityResponse,
 } from './resources/pets.js';
-export type { paths, components, operations } from './types.js';
+export { ReportsResource } from './resources/reports.js';
+export type {
+  CreateReportParams,
+  CreateReportProblem,
+  CreateReportApiError,
+  CreateReportResponse,
+  CreateReportStatus,
+  CreateReportResult,
+  GetReportProblem,
+  GetReportApiError,
+  GetReportResponse,
+} from './resources/reports.js';
+export type {
+  paths,
+  webhooks,
+  components,
+  operations,
+} from './types.js';
+export { unwrapWebhook } from './webhooks.js';
+export type { WebhookEvent, WebhookEvents } from './webhooks.js';
 export {
   APIPromise,
   AbortError,
@@ -61,8 +89,10 @@ export {
   InvalidRequestError,
   InvalidResponseError,
   NotFoundError,
+  OperationFailedError,
   PaginationError,
   PermissionDeniedError,
+  Poller,
   PreconditionFailedError,
   ProblemError,
   RateLimitError,
@@ -71,6 +101,7 @@ export {
   StreamedFile,
   TimeoutError,
   UnprocessableEntityError,
+  WebhookVerificationError,
   isProblem,
   toFile,
 } from '@sdkgen/runtime';
@@ -80,8 +111,12 @@ export type {
   Page,
   PagePromise,
   PageRequestOptions,
+  PollerState,
   ProblemDetails,
   RequestOptions,
   ResponseInfo,
   StreamEvent,
+  UnwrapWebhookOptions,
+  WaitOptions,
+  WebhookScheme,
 } from '@sdkgen/runtime';

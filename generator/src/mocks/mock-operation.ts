@@ -56,6 +56,19 @@ export interface MockOperationData {
   response: MockResponse;
   pagination?: MockPaginationData;
   stream?: MockStreamData;
+  /** Mirrors `MockLongRunning` in templates/mocks-runtime.ts. */
+  longRunning?: MockLongRunningData;
+}
+
+/** Mirrors `MockLongRunning` in templates/mocks-runtime.ts. */
+export interface MockLongRunningData {
+  statusPath?: string;
+  resultPath?: string;
+  statusField: string;
+  running: string;
+  succeeded: string;
+  progressField?: string;
+  resultLinkField?: string;
 }
 
 /** The schema of a parameter, after `$ref` and `allOf`; `undefined` for `content` parameters. */
@@ -137,6 +150,14 @@ export function mockOperation(op: OperationModel, document: unknown): MockOperat
   if (op.headerParams.length > 0) data.headers = op.headerParams.map((p) => mockParam(p, document));
   if (op.requestBody !== undefined) data.body = op.requestBody.encoding;
   if (op.stream !== undefined) data.stream = streamData(op, op.stream, document);
+  const lro = op.longRunning;
+  if (lro !== undefined) {
+    data.longRunning = {
+      ...(lro.statusPath !== undefined && { statusPath: lro.statusPath }),
+      ...(lro.resultPath !== undefined && { resultPath: lro.resultPath }),
+      ...lro.mock,
+    };
+  }
   const pagination = paginationData(op);
   if (pagination !== undefined) {
     data.pagination = pagination;
