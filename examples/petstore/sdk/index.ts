@@ -44,7 +44,20 @@ export type {
   GetPetPhotoApiError,
   GetPetPhotoResponse,
 } from './resources/pets.js';
-export type { paths, components, operations } from './types.js';
+export type {
+  paths,
+  components,
+  operations,
+  Species,
+  Pet,
+  NewPet,
+  PetUpdate,
+  PetPage,
+  Photo,
+  Owner,
+  Problem,
+  ValidationProblem,
+} from './types.js';
 export {
   APIPromise,
   AbortError,

@@ -111,56 +111,14 @@ export interface components {
     schemas: {
         /** @enum {string} */
         Species: "dog" | "cat" | "bird" | "fish";
-        Pet: {
-            /** @description Unique id, e.g. `pet_1`. */
-            id: string;
-            name: string;
-            species: components["schemas"]["Species"];
-            tag?: string | null;
-            ownerId?: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        NewPet: {
-            name: string;
-            species?: components["schemas"]["Species"];
-            tag?: string;
-            ownerId?: string;
-        };
-        PetUpdate: {
-            name?: string;
-            tag?: string | null;
-            ownerId?: string | null;
-        };
-        PetPage: {
-            data: components["schemas"]["Pet"][];
-            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
-            next_cursor: string | null;
-        };
-        Photo: {
-            petId: string;
-            size: number;
-            contentType: string;
-        };
-        Owner: {
-            id: string;
-            name: string;
-            /** Format: email */
-            email: string;
-        };
+        Pet: Pet;
+        NewPet: NewPet;
+        PetUpdate: PetUpdate;
+        PetPage: PetPage;
+        Photo: Photo;
+        Owner: Owner;
         /** @description RFC 9457 problem details. */
-        Problem: {
-            /**
-             * Format: uri-reference
-             * @default about:blank
-             */
-            type: string;
-            title?: string;
-            status?: number;
-            detail?: string;
-            /** Format: uri-reference */
-            instance?: string;
-        };
+        Problem: Problem;
         ValidationProblem: components["schemas"]["Problem"] & {
             errors?: {
                 field: string;
@@ -210,6 +168,59 @@ export interface components {
     };
     pathItems: never;
 }
+/** @enum {string} */
+export type Species = components["schemas"]["Species"];
+export type Pet = {
+    /** @description Unique id, e.g. `pet_1`. */
+    id: string;
+    name: string;
+    species: components["schemas"]["Species"];
+    tag?: string | null;
+    ownerId?: string | null;
+    /** Format: date-time */
+    createdAt: string;
+};
+export type NewPet = {
+    name: string;
+    species?: components["schemas"]["Species"];
+    tag?: string;
+    ownerId?: string;
+};
+export type PetUpdate = {
+    name?: string;
+    tag?: string | null;
+    ownerId?: string | null;
+};
+export type PetPage = {
+    data: components["schemas"]["Pet"][];
+    /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+    next_cursor: string | null;
+};
+export type Photo = {
+    petId: string;
+    size: number;
+    contentType: string;
+};
+export type Owner = {
+    id: string;
+    name: string;
+    /** Format: email */
+    email: string;
+};
+/** @description RFC 9457 problem details. */
+export type Problem = {
+    /**
+     * Format: uri-reference
+     * @default about:blank
+     */
+    type: string;
+    title?: string;
+    status?: number;
+    detail?: string;
+    /** Format: uri-reference */
+    instance?: string;
+};
+export type ValidationProblem = components["schemas"]["ValidationProblem"];
 export type $defs = Record<string, never>;
 export interface operations {
     listPets: {
