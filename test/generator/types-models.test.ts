@@ -21,6 +21,7 @@ const doc = {
       Tags: { type: 'array', items: { $ref: '#/components/schemas/Kind' } },
       paths: { type: 'object', properties: { x: { type: 'string' } } },
       Page: { type: 'object', properties: { n: { type: 'integer' } } },
+      record: { type: 'object', additionalProperties: { type: 'string' } },
     },
   },
 };
@@ -29,7 +30,7 @@ describe('named models', () => {
   const { file, models } = emitTypesWithModels(doc, 'Models', '1.0.0', new Set(['Page']));
 
   it('declares object schemas at the top level, aliases the rest, and keeps names apart from roots and reserved names', () => {
-    expect(models).toEqual(['FullRepository', 'Kind', 'Tags', 'Paths', 'PageSchema']);
+    expect(models).toEqual(['FullRepository', 'Kind', 'Tags', 'Paths', 'PageSchema', 'RecordSchema']);
     expect(file.contents).toContain('"full-repository": FullRepository;');
     expect(file.contents).toMatch(/\/\*\* @description A repository\. \*\/\nexport type FullRepository = \{/);
     expect(file.contents).toContain('export type Kind = components["schemas"]["Kind"];');
@@ -38,7 +39,7 @@ describe('named models', () => {
     expect(file.contents).toContain('export type PageSchema = {');
   });
 
-  it('compiles (a self-referencing object included) and shows model names where values are typed', () => {
+  it('compiles (a self-referencing object included) and shows model names where values are typed', { timeout: 120_000 }, () => {
     const dir = join(repoRoot, 'test/.tmp/types-models');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'types.ts'), file.contents);
@@ -54,7 +55,10 @@ describe('named models', () => {
         'export const same: FullRepository = fromComponents;',
       ].join('\n'),
     );
-    const program = ts.createProgram([join(dir, 'use.ts')], { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022 });
+    const program = ts.createProgram([join(dir, 'use.ts')], {
+      strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2022.d.ts'], types: [],
+    });
     expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
     const checker = program.getTypeChecker();
     const shown: Record<string, string> = {};

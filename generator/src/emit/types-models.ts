@@ -12,6 +12,20 @@ import ts from 'typescript';
 import { pascalCase } from '../naming.js';
 import { isBindingIdentifier } from './escape.js';
 
+/**
+ * Global types a model must not shadow: the ones openapi-typescript's output and generated code
+ * name (`Record<string, never>`, `Blob`), the TypeScript utility types and the common built-ins.
+ * A schema called `Record` becomes `RecordSchema`.
+ */
+const GLOBAL_TYPES = [
+  'Record', 'Blob', 'File', 'FormData', 'Headers', 'Request', 'Response', 'URL', 'URLSearchParams', 'AbortSignal',
+  'ReadableStream', 'Uint8Array', 'ArrayBuffer', 'Array', 'ReadonlyArray', 'Partial', 'Required', 'Readonly', 'Pick',
+  'Omit', 'Exclude', 'Extract', 'NonNullable', 'Parameters', 'ReturnType', 'InstanceType', 'ConstructorParameters',
+  'Awaited', 'Promise', 'PromiseLike', 'NoInfer', 'Uppercase', 'Lowercase', 'Capitalize', 'Uncapitalize', 'ThisType',
+  'PropertyKey', 'Date', 'Error', 'Object', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Function', 'Map', 'Set',
+  'WeakMap', 'WeakSet', 'RegExp', 'JSON', 'Math', 'Iterable', 'AsyncIterable', 'Iterator', 'AsyncIterator',
+];
+
 /** What the transform added: the model names, in schema order. */
 export interface NamedModels {
   nodes: ts.Node[];
@@ -42,7 +56,7 @@ function modelName(key: string, taken: Set<string>): string {
  */
 export function withNamedModels(nodes: readonly ts.Node[], reserved: ReadonlySet<string>): NamedModels {
   const f = ts.factory;
-  const taken = new Set(reserved);
+  const taken = new Set([...reserved, ...GLOBAL_TYPES]);
   for (const node of nodes) {
     if ((ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) && ts.isIdentifier(node.name)) taken.add(node.name.text);
   }
