@@ -30,13 +30,20 @@ function needsParams(op: OperationModel): boolean {
 function exampleCall(resource: ResourceModel, op: OperationModel): string {
   const args = op.pathParams.map((p) => stringLiteral(p.argName));
   if (needsParams(op)) args.push('{ /* ... */ }');
-  return `const ${resource.propertyName}Result = await client.${resource.propertyName}.${op.methodName}(${args.join(', ')});`;
+  return `const ${resource.propertyName}Result = await client.${resource.accessor}.${op.methodName}(${args.join(', ')});`;
 }
 
 function credentialLines(model: ApiModel, name: string): string[] {
   const lines: string[] = [];
   for (const s of model.securitySchemes) {
-    const options = s.type === 'basic' ? [s.usernameOption, s.passwordOption] : [s.option];
+    const flows = s.type === 'bearer' && s.oauth2 !== undefined ? s.oauth2 : undefined;
+    // With client credentials, the id and secret are what the app holds, not a token.
+    const options =
+      s.type === 'basic'
+        ? [s.usernameOption, s.passwordOption]
+        : flows?.clientCredentials !== undefined
+          ? [flows.clientIdOption, flows.clientSecretOption]
+          : [s.option];
     for (const option of options) {
       const line = `  ${option}: process.env.${constantCase(`${name}_${option}`)},`;
       if (!lines.includes(line)) lines.push(line);
@@ -130,7 +137,7 @@ export function emitReadme(model: ApiModel, name: string, options: EmitOptions):
   }
   out.push('## Resources', '');
   for (const resource of model.resources) {
-    out.push(`### \`client.${resource.propertyName}\``, '');
+    out.push(`### \`client.${resource.accessor}\``, '');
     if (resource.description !== undefined && resource.description.trim() !== '') {
       out.push(markdownText(resource.description.trim()), '');
     }
