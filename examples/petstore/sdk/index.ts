@@ -2,6 +2,15 @@
 export { PetStore } from './client.js';
 export { PetStoreCore } from './core.js';
 export type { PetStoreOptions } from './core.js';
+export { OperationsResource } from './resources/operations.js';
+export type {
+  GetOperationProblem,
+  GetOperationApiError,
+  GetOperationResponse,
+  CancelOperationProblem,
+  CancelOperationApiError,
+  CancelOperationResponse,
+} from './resources/operations.js';
 export { OwnersResource } from './resources/owners.js';
 export type {
   ListOwnersProblem,
@@ -44,8 +53,21 @@ export type {
   GetPetPhotoApiError,
   GetPetPhotoResponse,
 } from './resources/pets.js';
+export { ReportsResource } from './resources/reports.js';
+export type {
+  CreateReportParams,
+  CreateReportProblem,
+  CreateReportApiError,
+  CreateReportResponse,
+  CreateReportStatus,
+  CreateReportResult,
+  GetReportProblem,
+  GetReportApiError,
+  GetReportResponse,
+} from './resources/reports.js';
 export type {
   paths,
+  webhooks,
   components,
   operations,
   Species,
@@ -57,7 +79,14 @@ export type {
   Owner,
   Problem,
   ValidationProblem,
+  NewReport,
+  ReportOperation,
+  Report,
+  PetAdoptedEvent,
+  ReportReadyEvent,
 } from './types.js';
+export { unwrapWebhook } from './webhooks.js';
+export type { WebhookEvent, WebhookEvents } from './webhooks.js';
 export {
   APIPromise,
   AbortError,
@@ -70,14 +99,17 @@ export {
   InvalidRequestError,
   InvalidResponseError,
   NotFoundError,
+  OperationFailedError,
   PaginationError,
   PermissionDeniedError,
+  Poller,
   PreconditionFailedError,
   ProblemError,
   RateLimitError,
   SdkError,
   TimeoutError,
   UnprocessableEntityError,
+  WebhookVerificationError,
   isProblem,
 } from '@sdkgen/runtime';
 export type {
@@ -86,7 +118,11 @@ export type {
   Page,
   PagePromise,
   PageRequestOptions,
+  PollerState,
   ProblemDetails,
   RequestOptions,
   ResponseInfo,
+  UnwrapWebhookOptions,
+  WaitOptions,
+  WebhookScheme,
 } from '@sdkgen/runtime';

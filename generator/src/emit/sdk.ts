@@ -11,6 +11,7 @@ import { emitReadme } from './readme.js';
 import { emitResource, functionNames, type EmitOptions, type GeneratedFile, type ResourceExports } from './resource.js';
 import { SourcePrinter } from './source-file.js';
 import { emitTypesWithModels } from './types.js';
+import { emitWebhooks, WEBHOOK_TYPE_EXPORTS, WEBHOOK_VALUE_EXPORTS } from './webhooks.js';
 
 export type { EmitOptions, GeneratedFile } from './resource.js';
 
@@ -29,7 +30,7 @@ export async function emitSdk(model: ApiModel, document: object, name: string, o
     exports.push(emitted.exports);
   }
   // Model names stay clear of everything else index.ts exports, so it can re-export them all.
-  const reserved = new Set<string>([name, `${name}Core`, `${name}Options`, ...RUNTIME_VALUE_EXPORTS, ...RUNTIME_TYPE_EXPORTS]);
+  const reserved = new Set<string>([name, `${name}Core`, `${name}Options`, ...RUNTIME_VALUE_EXPORTS, ...RUNTIME_TYPE_EXPORTS, ...WEBHOOK_VALUE_EXPORTS, ...WEBHOOK_TYPE_EXPORTS]);
   for (const r of exports) for (const n of [r.className, ...r.typeNames]) reserved.add(n);
   const { file: types, models } = emitTypesWithModels(document, model.title, model.version, reserved);
   files.push(types);
@@ -38,6 +39,7 @@ export async function emitSdk(model: ApiModel, document: object, name: string, o
   files.push(emitFuncs(model, exports, printer));
   files.push(emitIndex(model, name, exports, [...declaredTypeRoots(types.contents), ...models], options, printer));
   files.push(emitReadme(model, name, options));
-  files.push(...emitMocks(model, document));
+  files.push(...emitMocks(model, document, options));
+  files.push(...emitWebhooks(model, options));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
