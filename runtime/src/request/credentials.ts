@@ -16,6 +16,11 @@ export interface RequestCredentials {
   readonly query: readonly string[];
   /** Cookie names (they travel in the `cookie` header). */
   readonly cookies: readonly string[];
+  /**
+   * The body carries a credential (an OAuth client secret sent as a form field): a redirect that
+   * would resend it to another origin (307, 308) fails instead.
+   */
+  readonly body?: boolean | undefined;
 }
 
 /** Where credentials are being recorded while a request is built. */

@@ -54,6 +54,9 @@ export function redirected(hop: Hop, status: number, location: string): Hop {
     throw new RedirectError(`${hop.method} ${shown(hop)}: cannot follow a ${status} redirect with a streamed request body`);
   }
   let search = next.search;
+  if (next.origin !== hop.origin && body !== undefined && hop.credentials?.body === true) {
+    throw new RedirectError(`${hop.method} ${shown(hop)}: refusing a ${status} redirect to another origin: the request body carries credentials`);
+  }
   if (next.origin !== hop.origin) {
     const kept: Record<string, string> = {};
     for (const name in headers) if (!isCredentialHeader(name, hop.credentials)) kept[name] = headers[name]!;
