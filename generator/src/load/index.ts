@@ -10,7 +10,7 @@ import { formatPointer, isObject, parsePointer } from './pointer.js';
 import { repairSpec } from './repair.js';
 import { convertedUnresolved, existingPrefix, swaggerPointerMap } from './swagger-pointers.js';
 import { isSwagger, upgradeSwagger2 } from './swagger2.js';
-import { normalizeLocation, resolveUri, splitRef } from './uri.js';
+import { normalizeLocation, refusedRef, resolveUri, splitRef } from './uri.js';
 
 export type { SourceLocation, UnresolvedRef } from './bundle.js';
 
@@ -88,7 +88,8 @@ export async function loadSpec(location: string, io: SpecIO): Promise<LoadedSpec
         const [docPart] = splitRef(ref);
         if (docPart === '') return;
         const uri = resolveUri(source.uri, docPart);
-        if (!sources.has(uri) && !wanted.has(uri)) wanted.add(uri);
+        // Refused targets are never read; the bundler reports each refused ref.
+        if (refusedRef(source.uri, uri) === undefined && !sources.has(uri) && !wanted.has(uri)) wanted.add(uri);
       });
     }
     frontier = await Promise.all([...wanted].slice(0, MAX_DOCUMENTS - sources.size).map((uri) => readSource(uri, io)));
