@@ -17,8 +17,11 @@ export interface CliRun {
 /** Longest one CLI run may take before the child is killed (the test then fails on its exit code). */
 const RUN_LIMIT_MS = 240_000;
 
-/** Runs `sdkgen <args>`; `prefix` is shell text run before it (e.g. `ulimit -f 16;`). */
-export function sdkgen(args: readonly string[], options: { cwd?: string; prefix?: string } = {}): Promise<CliRun> {
+/**
+ * Runs `sdkgen <args>`; `prefix` is shell text run before it (e.g. `ulimit -f 16;`). A run longer than
+ * `limitMs` is killed (its code is then `null`), so a CLI that hangs fails the test instead of hanging it.
+ */
+export function sdkgen(args: readonly string[], options: { cwd?: string; prefix?: string; limitMs?: number } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
     const child =
@@ -30,7 +33,7 @@ export function sdkgen(args: readonly string[], options: { cwd?: string; prefix?
           });
     let stdout = '';
     let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), RUN_LIMIT_MS);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.limitMs ?? RUN_LIMIT_MS);
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', (error) => {
