@@ -112,6 +112,15 @@ export function emitClient(model: ApiModel, name: string, options: EmitOptions, 
     type: c.type,
     docs: jsDoc(c.docs),
   }));
+  // Without an absolute server URL there is no default: the compiler, not a runtime throw, says so.
+  const needsBaseUrl = model.servers.length === 0;
+  if (needsBaseUrl) {
+    optionProps.unshift({
+      name: 'baseUrl',
+      type: 'string',
+      docs: jsDoc(['Where the API is, e.g. `https://api.example.com/v1`: required, because the API description names no absolute server URL.']),
+    });
+  }
   const body: Statements = [];
   body.push({
     kind: StructureKind.Interface,
@@ -138,7 +147,7 @@ export function emitClient(model: ApiModel, name: string, options: EmitOptions, 
     }),
     ctors: [
       {
-        parameters: [{ name: 'options', type: `${name}Options`, initializer: '{}' }],
+        parameters: [needsBaseUrl ? { name: 'options', type: `${name}Options` } : { name: 'options', type: `${name}Options`, initializer: '{}' }],
         statements: [
           `super(options, ${configLiteral(model, name)});`,
           ...model.resources.map((r) => `this.${r.propertyName} = new ${r.className}(this);`),

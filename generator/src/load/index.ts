@@ -5,7 +5,7 @@
  */
 import { SpecError, type Diagnostic } from '../diagnostics.js';
 import { bundle, forEachRef, makeOrigin, type Source, type SourceLocation, type UnresolvedRef } from './bundle.js';
-import { ParseFailure, parseText } from './parse.js';
+import { looksLikeHtml, ParseFailure, parseText } from './parse.js';
 import { formatPointer, isObject, parsePointer } from './pointer.js';
 import { repairSpec } from './repair.js';
 import { convertedUnresolved, existingPrefix, swaggerPointerMap } from './swagger-pointers.js';
@@ -55,6 +55,9 @@ async function readSource(uri: string, io: SpecIO): Promise<Source> {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { uri, error: { code: 'SDKGEN_SPEC_UNREADABLE', message: `cannot read ${uri}: ${reason}`, fix: 'Check that the file exists and is readable, or that the URL answers.' } };
+  }
+  if (looksLikeHtml(text)) {
+    return { uri, error: { code: 'SDKGEN_SPEC_PARSE_ERROR', message: `${uri} is an HTML page, not an OpenAPI document (JSON or YAML)`, fix: 'Pass the address of the spec itself (often .../openapi.json or .../openapi.yaml), not of a page that shows it.' } };
   }
   let root: unknown;
   try {
