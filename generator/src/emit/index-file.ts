@@ -8,7 +8,7 @@ import { EmitError, identifier, stringLiteral } from './escape.js';
 import { resourceModule, type EmitOptions, type GeneratedFile, type ResourceExports } from './resource.js';
 import { headerComment, type SourcePrinter, type Statements } from './source-file.js';
 
-/** Runtime classes users catch or check with `instanceof`, and `isProblem` (DESIGN.md section 4). */
+/** Runtime classes users catch or check with `instanceof`, and `isProblem` (docs/reliability.md). */
 export const RUNTIME_VALUE_EXPORTS = [
   'APIPromise',
   'AbortError',

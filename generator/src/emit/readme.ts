@@ -4,8 +4,9 @@
  * Spec text is escaped for Markdown (no HTML injection); code samples only contain identifiers
  * the emitters already validated and string literals escaped by `stringLiteral`.
  */
-import type { ApiModel, OperationModel, ResourceModel } from '../model.js';
-import { markdownInline, markdownText, stringLiteral } from './escape.js';
+import type { ApiModel, ResourceModel } from '../model.js';
+import { markdownInline, markdownText } from './escape.js';
+import { exampleArguments, SHORT_CALL } from './readme-example.js';
 import type { EmitOptions, GeneratedFile } from './resource.js';
 
 function constantCase(name: string): string {
@@ -15,22 +16,32 @@ function constantCase(name: string): string {
     .toUpperCase();
 }
 
-/** The operation a resource's example shows: its first GET, else its first operation. */
-function exampleOperation(resource: ResourceModel): OperationModel | undefined {
-  return resource.operations.find((op) => op.method === 'GET') ?? resource.operations[0];
+/**
+ * The call a resource's example shows: its first GET whose arguments can be given values of the
+ * right types in one short line, else any other such operation (GETs first), else none.
+ */
+function exampleCall(document: object, resource: ResourceModel): string | undefined {
+  const candidates = [...resource.operations.filter((op) => op.method === 'GET'), ...resource.operations.filter((op) => op.method !== 'GET')];
+  let fallback: string | undefined;
+  for (const op of candidates) {
+    const args = exampleArguments(document, op);
+    if (args === undefined) continue;
+    const call = `const ${resource.propertyName}Result = await client.${resource.propertyName}.${op.methodName}(${args.join(', ')});`;
+    if (call.length <= SHORT_CALL) return call;
+    fallback ??= call;
+  }
+  return fallback;
 }
 
-function needsParams(op: OperationModel): boolean {
-  return (
-    op.requestBody?.required === true ||
-    [...op.queryParams, ...op.headerParams, ...op.cookieParams].some((p) => p.required)
-  );
-}
-
-function exampleCall(resource: ResourceModel, op: OperationModel): string {
-  const args = op.pathParams.map((p) => stringLiteral(p.argName));
-  if (needsParams(op)) args.push('{ /* ... */ }');
-  return `const ${resource.propertyName}Result = await client.${resource.propertyName}.${op.methodName}(${args.join(', ')});`;
+/** How each credential option is sent, in words. */
+function authSentence(model: ApiModel): string {
+  return model.securitySchemes
+    .map((s) => {
+      if (s.type === 'apiKey') return `\`${s.option}\` is sent in the ${s.in} \`${markdownInline(s.name).replace(/`/g, '')}\``;
+      if (s.type === 'basic') return `\`${s.usernameOption}\` and \`${s.passwordOption}\` are sent as HTTP basic authentication`;
+      return `\`${s.option}\` (a string, or a function returning one) is sent as \`Authorization: Bearer <token>\``;
+    })
+    .join('; ');
 }
 
 function credentialLines(model: ApiModel, name: string): string[] {
@@ -45,8 +56,17 @@ function credentialLines(model: ApiModel, name: string): string[] {
   return lines;
 }
 
-/** Emits `README.md`. */
-export function emitReadme(model: ApiModel, name: string, options: EmitOptions): GeneratedFile {
+/** The `new <Name>(...)` statement: the spec's credential options, and `baseUrl` when it names no server. */
+function constructorLines(model: ApiModel, name: string): string[] {
+  const members = [...(model.servers.length === 0 ? ["  baseUrl: 'https://api.example.com',"] : []), ...credentialLines(model, name)];
+  return members.length === 0 ? [`const client = new ${name}();`] : [`const client = new ${name}({`, ...members, '});'];
+}
+
+/**
+ * Emits `README.md`. `document` is the bundled spec the example values come from (its examples,
+ * else values synthesized from its schemas).
+ */
+export function emitReadme(model: ApiModel, name: string, options: EmitOptions, document: object = {}): GeneratedFile {
   const title = markdownInline(model.title);
   const out: string[] = [`# ${title} TypeScript SDK`, ''];
   if (model.description !== undefined && model.description.trim() !== '') out.push(markdownText(model.description.trim()), '');
@@ -71,17 +91,23 @@ export function emitReadme(model: ApiModel, name: string, options: EmitOptions):
     '```ts',
     `import { ${name} } from './sdk/index.js';`,
     '',
-    `const client = new ${name}({`,
+    ...constructorLines(model, name),
+    '',
   );
-  if (model.servers.length === 0) out.push("  baseUrl: 'https://api.example.com',");
-  out.push(...credentialLines(model, name), '});', '');
   for (const resource of model.resources) {
-    const op = exampleOperation(resource);
-    if (op !== undefined) out.push(exampleCall(resource, op));
+    const call = exampleCall(document, resource);
+    if (call !== undefined) out.push(call);
   }
   out.push('```', '');
   if (model.servers.length > 0) {
     out.push(`The default base URL is \`${markdownInline(model.servers[0]!.url)}\`; pass \`baseUrl\` to use another.`, '');
+  } else {
+    out.push('The API description names no server: `baseUrl` is required.', '');
+  }
+  if (model.securitySchemes.length === 0) {
+    out.push('The API description declares no authentication. To send credentials anyway, pass them in `defaultHeaders` (e.g. `{ authorization: \'Bearer <token>\' }`).', '');
+  } else {
+    out.push(`Credentials: ${authSentence(model)}. Every option is optional: a request sent without the credentials it needs gets the server's 401 as \`AuthenticationError\`.`, '');
   }
   out.push('## Resources', '');
   for (const resource of model.resources) {
