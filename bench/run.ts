@@ -18,6 +18,7 @@ const benches: Bench[] = [
   { name: 'pagination', file: './pagination.ts', fn: 'benchPagination' },
   { name: 'cache', file: './cache.ts', fn: 'benchCache' },
   { name: 'typecheck', file: './typecheck.ts', fn: 'benchTypecheck' },
+  { name: 'package', file: './package.ts', fn: 'benchPackage' },
 ];
 
 const wanted = process.argv.slice(2);

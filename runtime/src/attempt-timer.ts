@@ -23,6 +23,24 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /** The batch still accepting attempts, per timeout value. */
 const openBatches = new Map<number, TimerBatch>();
 
+/**
+ * Open batches without members, oldest first, whose timers are kept (unreferenced) for the next
+ * attempt with the same timeout to join. Bounded: calls with ever-changing timeouts (deadline
+ * style) would otherwise leave one pending timer per value until each fired.
+ */
+const idleBatches = new Set<TimerBatch>();
+
+/** How many idle batches keep their timers. */
+export const MAX_IDLE_BATCHES = 4;
+
+/** Drops a batch's timer and forgets it. */
+function closeBatch(batch: TimerBatch): void {
+  clearTimeout(batch.timer);
+  batch.timer = undefined;
+  idleBatches.delete(batch);
+  if (openBatches.get(batch.timeout) === batch) openBatches.delete(batch.timeout);
+}
+
 /** How late a batch may fire for its last member, in ms. */
 export function batchWindow(timeout: number): number {
   return Math.min(Math.max(timeout / 100, 1), 100);
@@ -33,12 +51,13 @@ export function startAttemptTimer(signal: AttemptAbort, timeout: number): TimerB
   const now = performance.now();
   let batch = openBatches.get(timeout);
   if (batch === undefined || now - batch.opened > batchWindow(timeout)) {
-    if (batch !== undefined && batch.members.size === 0) clearTimeout(batch.timer);
+    if (batch !== undefined && batch.members.size === 0) closeBatch(batch);
     batch = { timeout, opened: now, members: new Set(), timer: undefined };
     // Capped at setTimeout's limit, which longer delays would overflow (they fire at once).
     batch.timer = setTimeout(fireBatch, Math.min(timeout + batchWindow(timeout), MAX_TIMER_MS), batch);
     openBatches.set(timeout, batch);
   } else if (batch.members.size === 0) {
+    idleBatches.delete(batch);
     keepAlive(batch.timer, true);
   }
   batch.members.add(signal);
@@ -46,15 +65,21 @@ export function startAttemptTimer(signal: AttemptAbort, timeout: number): TimerB
 }
 
 /**
- * Stops timing `signal`. An empty batch that is still open keeps its timer, unreferenced so it
- * does not hold the process open, for the next attempt to join (one request at a time would
- * otherwise make a timer per attempt); a closed one drops it.
+ * Stops timing `signal`. An empty batch that can still be joined keeps its timer, unreferenced so
+ * it does not hold the process open, for the next attempt to join (one request at a time would
+ * otherwise make a timer per attempt); at most {@link MAX_IDLE_BATCHES} do, the oldest idle one
+ * is dropped first. A batch that can no longer be joined drops its timer at once.
  */
 export function stopAttemptTimer(batch: TimerBatch, signal: AttemptAbort): void {
   batch.members.delete(signal);
   if (batch.members.size > 0) return;
-  if (openBatches.get(batch.timeout) === batch) keepAlive(batch.timer, false);
-  else clearTimeout(batch.timer);
+  if (openBatches.get(batch.timeout) !== batch || performance.now() - batch.opened > batchWindow(batch.timeout)) {
+    closeBatch(batch);
+    return;
+  }
+  keepAlive(batch.timer, false);
+  idleBatches.add(batch);
+  if (idleBatches.size > MAX_IDLE_BATCHES) closeBatch(idleBatches.values().next().value!);
 }
 
 /** `ref` / `unref` where timers have them (Node); elsewhere an idle timer just fires for nobody. */
@@ -67,6 +92,7 @@ function keepAlive(timer: ReturnType<typeof setTimeout> | undefined, on: boolean
 /** Timer callback (a plain function, so no closure is made per batch). */
 function fireBatch(batch: TimerBatch): void {
   if (openBatches.get(batch.timeout) === batch) openBatches.delete(batch.timeout);
+  idleBatches.delete(batch);
   const members = [...batch.members];
   batch.members.clear();
   for (const signal of members) AttemptAbort.onTimeout(signal);

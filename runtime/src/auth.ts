@@ -1,8 +1,12 @@
 import type { SecurityRequirement, SecuritySchemeSpec } from './operation.js';
+import { addCredential, type CredentialSink } from './request/credentials.js';
 import { encodeQueryComponent } from './request/query.js';
 
-/** Where auth writes: the request's lower-case headers, query pairs and cookie pairs. */
-export interface AuthTarget {
+/**
+ * Where auth writes: the request's lower-case headers, query pairs and cookie pairs, and the record
+ * of which of them are credentials (`addCredential`).
+ */
+export interface AuthTarget extends CredentialSink {
   readonly headers: Record<string, string>;
   readonly query: string[];
   readonly cookies: string[];
@@ -99,10 +103,12 @@ function writeCredential(target: AuthTarget, scheme: SecuritySchemeSpec, value: 
   switch (scheme.type) {
     case 'bearer':
       target.headers['authorization'] = `Bearer ${value as string}`;
+      addCredential(target, 'header', 'authorization');
       return;
     case 'basic': {
       const [user, password] = value as readonly [string, string];
       target.headers['authorization'] = `Basic ${base64Utf8(`${user}:${password}`)}`;
+      addCredential(target, 'header', 'authorization');
       return;
     }
     case 'apiKey': {
@@ -110,6 +116,7 @@ function writeCredential(target: AuthTarget, scheme: SecuritySchemeSpec, value: 
       if (scheme.in === 'header') target.headers[scheme.name.toLowerCase()] = key;
       else if (scheme.in === 'query') target.query.push(`${encodeQueryComponent(scheme.name)}=${encodeQueryComponent(key)}`);
       else target.cookies.push(`${scheme.name}=${encodeURIComponent(key)}`);
+      addCredential(target, scheme.in, scheme.name);
       return;
     }
   }

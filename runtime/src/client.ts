@@ -3,8 +3,9 @@ import { cachedAttempt, createCacheLayer, type CacheLayer } from './cache/cache-
 import { InvalidRequestError } from './errors.js';
 import { DEFAULTS, type ClientConfig, type ClientOptions, type RequestOptions } from './options.js';
 import type { OperationDescriptor } from './operation.js';
-import { paginate, type PagePromise, type PageRequestOptions } from './pagination/index.js';
+import type { PagePromise, PageRequestOptions } from './pagination/page-promise.js';
 import { applyPageUrl } from './pagination/page-url.js';
+import { requestPage } from './request-page.js';
 import { prepareRequest, type PrepareContext, type PreparedRequest } from './request/prepare.js';
 import { parseBaseUrl } from './request/url.js';
 import type { WithResponse } from './response/info.js';
@@ -22,15 +23,17 @@ import type { Transport } from './transport/types.js';
 import { defaultUserAgent } from './user-agent.js';
 
 /**
- * The base of every generated client. A generated method is one call:
- * `this._client.request(op, pathArgs, params, options)`.
+ * The base of every generated client: configuration and the request pipeline, nothing an
+ * operation does not use. A generated function is one call:
+ * `client.request(op, pathArgs, params, options)`; paginated operations go through the standalone
+ * {@link requestPage} instead, so an app that never pages bundles no pagination code.
  *
  * The pipeline is a chain of small steps, each a protected method so later layers (retries,
  * idempotency, ETag cache, hooks) can override one step:
  * `prepare` (URL, headers, body, auth) -> `execute` (cache lookup, retry loop) -> `sendAttempt`
  * (one HTTP exchange, decoded).
  */
-export class BaseClient {
+export class CoreClient {
   /** The options the client was created with (credentials included). */
   readonly options: ClientOptions;
   /** The generated per-SDK configuration. */
@@ -82,30 +85,6 @@ export class BaseClient {
     options?: RequestOptions,
   ): APIPromise<T> {
     return new APIPromise<T>(this.execute(op, pathArgs, params, options) as Promise<WithResponse<T>>);
-  }
-
-  /**
-   * Calls a paginated operation (`op.pagination` set). Awaiting the result gives the first page;
-   * `for await` over it gives every item; `.pages()` every page. Each page goes through the same
-   * pipeline as `request` (auth, retries, idempotency, ETag cache).
-   */
-  requestPage<Item, P extends object | undefined = Record<string, unknown>>(
-    op: OperationDescriptor,
-    pathArgs: readonly unknown[],
-    params: P,
-    options?: PageRequestOptions,
-  ): PagePromise<Item, P> {
-    const { origin, prefix } = this.context.base;
-    return paginate<Item, P>(
-      {
-        baseUrl: origin + prefix,
-        allowCrossOrigin: this.options.allowCrossOriginPagination,
-        execute: (pageOp, pageParams) => this.execute(pageOp, pathArgs, pageParams, options),
-      },
-      op,
-      params,
-      options,
-    );
   }
 
   /** Builds the request once; every attempt of the call reuses it. */
@@ -164,5 +143,25 @@ export class BaseClient {
   /** Closes pooled connections. Requests made afterwards fail with `ConnectionError`. */
   async close(): Promise<void> {
     await this.transport.close?.();
+  }
+}
+
+/**
+ * {@link CoreClient} with pagination as a method: `client.requestPage(op, ...)` is
+ * {@link requestPage}`(client, op, ...)`.
+ */
+export class BaseClient extends CoreClient {
+  /**
+   * Calls a paginated operation (`op.pagination` set). Awaiting the result gives the first page;
+   * `for await` over it gives every item; `.pages()` every page. Each page goes through the same
+   * pipeline as `request` (auth, retries, idempotency, ETag cache).
+   */
+  requestPage<Item, P extends object | undefined = Record<string, unknown>>(
+    op: OperationDescriptor,
+    pathArgs: readonly unknown[],
+    params: P,
+    options?: PageRequestOptions,
+  ): PagePromise<Item, P> {
+    return requestPage<Item, P>(this, op, pathArgs, params, options);
   }
 }

@@ -40,6 +40,14 @@ export class SdkError extends Error {
   }
 
   override name = 'SdkError';
+
+  /**
+   * The idempotency key the failed call sent (set on errors of keyed calls: `ApiError`,
+   * `ConnectionError`, `TimeoutError`, ...). The server may have acted on the request although the
+   * call failed; calling again with `{ idempotencyKey: error.idempotencyKey }` lets it answer with
+   * the first result instead of acting twice.
+   */
+  idempotencyKey?: string | undefined;
 }
 
 /** What `ApiError.from` needs to build an error from a response. */
@@ -337,6 +345,19 @@ export class InvalidResponseError extends SdkError {
     this.headers = init.headers;
     this.rawBody = init.rawBody;
   }
+}
+
+/**
+ * A redirect could not be followed: more than 20 hops (a loop), a `Location` that is not an http(s)
+ * URL, or a streamed body a 307/308 would have to resend. Never retried: the server would answer
+ * the same way again.
+ */
+export class RedirectError extends SdkError {
+  static override readonly brand: symbol = Symbol.for('sdkgen.error.RedirectError');
+  static {
+    brand(this);
+  }
+  override name = 'RedirectError';
 }
 
 /** The request could not be built from the arguments (e.g. a path parameter that is `..`). */

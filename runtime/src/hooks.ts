@@ -12,6 +12,9 @@ export interface RequestHookInfo {
   /**
    * Lower-case header names, credentials included. Changes made here apply to this attempt only
    * (each attempt starts from the prepared headers), so a hook can stamp a per-attempt trace id.
+   * Names may be written in any case: afterwards they are folded to lower case (a hook's
+   * `Authorization` replaces the SDK's `authorization`), and names and values are checked as the
+   * SDK's own are (CR, LF or NUL fail the call with `InvalidRequestError`).
    */
   readonly headers: Record<string, string>;
   /** 1-based. */

@@ -1,7 +1,8 @@
 /**
  * `@sdkgen/runtime`: what generated SDKs import. Everything exported here is public API.
  */
-export { BaseClient } from './client.js';
+export { BaseClient, CoreClient } from './client.js';
+export { requestPage } from './request-page.js';
 export { APIPromise } from './api-promise.js';
 export type { ResponseInfo, WithResponse } from './response/info.js';
 export type { CacheLimits, ClientConfig, ClientOptions, Credential, RequestOptions } from './options.js';
@@ -33,11 +34,13 @@ export {
   PreconditionFailedError,
   ProblemError,
   RateLimitError,
+  RedirectError,
   SdkError,
   TimeoutError,
   UnprocessableEntityError,
 } from './errors.js';
 export type { ApiErrorInit } from './errors.js';
+export type { ClientErrorStatus, ErrorStatus, ServerErrorStatus, StatusError } from './error-status.js';
 export { isProblem, problemExtensions, type ProblemDetails } from './problem.js';
 export type { Logger } from './logger.js';
 export type { OnRequestHook, OnResponseHook, RequestHookInfo, ResponseHookInfo } from './hooks.js';

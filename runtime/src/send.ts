@@ -1,6 +1,8 @@
 import { AttemptAbort } from './attempt-signal.js';
 import { startAttemptTimer, stopAttemptTimer } from './attempt-timer.js';
 import { AbortError, ConnectionError, SdkError, TimeoutError } from './errors.js';
+import { redactUrl } from './logger.js';
+import { secretQueryNames } from './request/credentials.js';
 import { decodeBody, readApiError } from './response/decode.js';
 import { LazyResponseInfo, type WithResponse } from './response/info.js';
 import type { PreparedRequest } from './request/prepare.js';
@@ -48,15 +50,16 @@ export async function sendAttempt(
       path: req.path,
       headers: req.headers,
       body: req.body,
+      credentials: req.credentials,
       signal,
     });
-    if (res.status < 200 || res.status > 299) throw await readApiError(res, req.method, withoutQuery(req.url));
-    const data = await decodeBody(res, req.method, req.op.response);
+    if (res.status < 200 || res.status > 299) throw await readApiError(res, req.method, shownUrl(req, req.url));
+    const data = await decodeBody(res, req.method, req.op.response, () => shownUrl(req, res.url));
     return { data, response: new LazyResponseInfo(res) };
   } catch (error) {
     if (error instanceof SdkError) throw error;
     if (userSignal?.aborted) throw new AbortError('The request was aborted', { cause: error });
-    const url = withoutQuery(req.url);
+    const url = shownUrl(req, req.url);
     if (signal.timedOut) throw new TimeoutError(`${req.method} ${url} timed out after ${options.timeout} ms`, { cause: error });
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConnectionError(`${req.method} ${url} failed: ${reason}`, { cause: error });
@@ -66,8 +69,7 @@ export async function sendAttempt(
   }
 }
 
-/** Errors and messages leave out the query string, which may carry an API key. */
-function withoutQuery(url: string): string {
-  const q = url.indexOf('?');
-  return q === -1 ? url : url.slice(0, q);
+/** A URL of this request as errors show it: credentials redacted by the logger's rule. */
+function shownUrl(req: PreparedRequest, url: string): string {
+  return redactUrl(url, secretQueryNames(req.credentials));
 }

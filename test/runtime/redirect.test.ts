@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redirected, type Hop } from '../../runtime/src/transport/undici.js';
+import { redirected, type Hop } from '../../runtime/src/transport/redirect.js';
 
 const post: Hop = {
   url: 'https://api.example.com/v1/pets?x=1',

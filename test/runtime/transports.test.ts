@@ -9,6 +9,7 @@ import {
   InvalidResponseError,
   MAX_ERROR_BODY_BYTES,
   NotFoundError,
+  RedirectError,
   TimeoutError,
   UndiciTransport,
   type ClientOptions,
@@ -491,9 +492,10 @@ describe.each(transports)('transport $transport', ({ transport, pooled }) => {
       }
     });
 
-    it('a redirect loop fails with ConnectionError after a bounded number of hops', async () => {
+    it('a redirect loop fails with RedirectError after a bounded number of hops, never retried', async () => {
       server.route('GET', '/v1/loop', redirect(302, '/v1/loop'));
-      await expect(client().request(get('/loop'), [], undefined)).rejects.toBeInstanceOf(ConnectionError);
+      // Retries allowed: a loop is not a network failure, so the call still makes one attempt.
+      await expect(client({ maxRetries: 2 }).request(get('/loop'), [], undefined)).rejects.toBeInstanceOf(RedirectError);
       // fetch's limit is 20 redirects: the first request plus 20 hops.
       expect(server.requests.filter((r) => r.url === '/v1/loop')).toHaveLength(21);
     });

@@ -7,6 +7,8 @@ export interface RecordedRequest {
   /** Path and query exactly as sent on the request line. */
   readonly url: string;
   readonly headers: IncomingMessage['headers'];
+  /** Header names and values as they came on the wire, in order (duplicates kept). */
+  readonly rawHeaders: readonly string[];
   readonly body: Buffer;
 }
 
@@ -36,8 +38,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-/** Starts a node:http server on 127.0.0.1, port 0, with programmable routes. */
-export async function startServer(): Promise<TestServer> {
+/** Starts a node:http server on `host` (a loopback address), port 0, with programmable routes. */
+export async function startServer(host = '127.0.0.1'): Promise<TestServer> {
   const routes = new Map<string, RouteHandler>();
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -52,6 +54,7 @@ export async function startServer(): Promise<TestServer> {
         method: req.method ?? '',
         url: req.url ?? '',
         headers: req.headers,
+        rawHeaders: req.rawHeaders,
         body: Buffer.concat(chunks),
       };
       requests.push(recorded);
@@ -67,11 +70,11 @@ export async function startServer(): Promise<TestServer> {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     port,
     requests,
     route: (method, path, handler) => void routes.set(`${method.toUpperCase()} ${path}`, handler),

@@ -96,27 +96,52 @@ async function plan(outDir: string, files: readonly GeneratedFile[]): Promise<Ou
     }
     if (current === file.contents) result.unchanged.push(file);
     else result.changed.push(file);
-    const ours = manifest !== undefined ? owned.has(file.path) : looksGenerated(file.path, current);
-    if (ours && manifest === undefined) adoptable = true;
+    // Without a manifest only sources and READMEs can be told apart by content; compiled artifacts
+    // of a package (declarations, maps, package.json) carry no header and count as ours once the
+    // folder is recognized as sdkgen's by its sources.
+    const generated = manifest === undefined && looksGenerated(file.path, current);
+    if (generated) adoptable = true;
+    const ours = manifest !== undefined ? owned.has(file.path) : generated || !/(^|\/)README\.md$|(?<!\.d)\.ts$/.test(file.path);
     if (!ours && current !== file.contents) result.foreign.push(file.path);
   }
   const produced = new Set(files.map((f) => f.path));
   if (manifest !== undefined) {
     for (const path of manifest.sort()) if (!produced.has(path) && (await readIfExists(join(outDir, path))) !== undefined) result.removed.push(path);
   } else if (adoptable) {
-    // A folder from before the manifest: its stale generated resources are recognized by their header.
-    for (const entry of (await entriesOf(join(outDir, 'resources'))) ?? []) {
-      const path = `resources/${entry}`;
-      if (!entry.endsWith('.ts') || produced.has(path)) continue;
-      const text = await readIfExists(join(outDir, path));
-      if (text?.startsWith(GENERATED_MARKER) === true) result.removed.push(path);
-    }
+    // A folder from before the manifest: its stale generated modules are recognized by their header.
+    await legacyStale(outDir, produced, result.removed);
   } else if (entries !== undefined && entries.length > 0) {
     // Not empty, and nothing in it says sdkgen wrote it.
     result.foreignFolder = true;
     result.foreign = [...new Set([...result.foreign, ...entries])].sort();
   }
+  result.removed.sort();
   return result;
+}
+
+/**
+ * Stale generated modules of a folder from before the manifest. Source mode keeps resources in
+ * `resources/`; package mode in `src/resources/` and `dist/resources/`.
+ */
+async function legacyStale(outDir: string, produced: ReadonlySet<string>, removed: string[]): Promise<void> {
+  for (const dir of ['resources', 'src/resources', 'dist/resources']) {
+    const entries = (await entriesOf(join(outDir, dir))) ?? [];
+    const stale = new Set<string>();
+    for (const entry of entries) {
+      const path = `${dir}/${entry}`;
+      if (!(entry.endsWith('.ts') || entry.endsWith('.js')) || entry.endsWith('.d.ts') || produced.has(path)) continue;
+      const text = await readIfExists(join(outDir, path));
+      if (text?.startsWith(GENERATED_MARKER) === true) {
+        removed.push(path);
+        stale.add(entry);
+      }
+    }
+    // A stale compiled module's declaration and declaration map go with it (they carry no marker line).
+    for (const entry of entries) {
+      const module = entry.endsWith('.d.ts') ? entry.slice(0, -'.d.ts'.length) : entry.endsWith('.d.ts.map') ? entry.slice(0, -'.d.ts.map'.length) : undefined;
+      if (module !== undefined && stale.has(`${module}.js`) && !produced.has(`${dir}/${entry}`)) removed.push(`${dir}/${entry}`);
+    }
+  }
 }
 
 /** Whether the directory already matches. */

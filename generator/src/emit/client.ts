@@ -1,8 +1,10 @@
 /**
- * `client.ts`: the options interface (runtime `ClientOptions` plus the spec's credential options)
- * and the client class, a `BaseClient` with one property per resource. Everything the runtime
- * needs to know about the spec as a whole (servers, security schemes, idempotency header) goes
- * into the generated `ClientConfig` literal here.
+ * `core.ts`: the options interface (runtime `ClientOptions` plus the spec's credential options)
+ * and `<Name>Core`, a runtime `CoreClient` with this API's configuration and no resources: what the
+ * standalone functions (`funcs.ts`) take. Everything the runtime needs to know about the spec as a
+ * whole (servers, security schemes, idempotency header) goes into the `ClientConfig` literal here.
+ *
+ * `client.ts`: the client class, `<Name>Core` with one property per resource.
  */
 import { StructureKind, type PropertySignatureStructure, type OptionalKind } from 'ts-morph';
 import type { ApiModel, SecuritySchemeModel } from '../model.js';
@@ -88,16 +90,76 @@ function configLiteral(model: ApiModel, name: string): string {
   );
 }
 
-/** Emits `client.ts`. */
-export function emitClient(model: ApiModel, name: string, options: EmitOptions, printer: SourcePrinter): GeneratedFile {
+/**
+ * The constructor's `options` parameter: optional, unless the API description names no absolute
+ * server URL; then `baseUrl` is required and the compiler, not a runtime throw, says so.
+ */
+function optionsParameter(model: ApiModel, name: string): { name: string; type: string; initializer?: string } {
+  return model.servers.length === 0 ? { name: 'options', type: `${name}Options` } : { name: 'options', type: `${name}Options`, initializer: '{}' };
+}
+
+/** Emits `core.ts`: the options interface and `<Name>Core`. */
+export function emitCore(model: ApiModel, name: string, options: EmitOptions, printer: SourcePrinter): GeneratedFile {
   identifier(name, 'client class name', 'type');
   const creds = credentialOptions(model.securitySchemes);
-  const runtimeValues = ['BaseClient'];
   const runtimeTypes = ['ClientOptions', ...(creds.some((c) => c.type.startsWith('Credential')) ? ['Credential'] : [])];
   const head: Statements = [
     headerComment(model.title, model.version),
-    { kind: StructureKind.ImportDeclaration, namedImports: runtimeValues, moduleSpecifier: options.runtimeImport },
+    { kind: StructureKind.ImportDeclaration, namedImports: ['CoreClient'], moduleSpecifier: options.runtimeImport },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: runtimeTypes, moduleSpecifier: options.runtimeImport },
+  ];
+  const optionProps: OptionalKind<PropertySignatureStructure>[] = creds.map((c) => ({
+    name: c.name,
+    hasQuestionToken: true,
+    type: c.type,
+    docs: jsDoc(c.docs),
+  }));
+  if (model.servers.length === 0) {
+    optionProps.unshift({
+      name: 'baseUrl',
+      type: 'string',
+      docs: jsDoc(['Where the API is, e.g. `https://api.example.com/v1`: required, because the API description names no absolute server URL.']),
+    });
+  }
+  const title = docLines(model.title);
+  const body: Statements = [
+    {
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: `${name}Options`,
+      extends: ['ClientOptions'],
+      docs: jsDoc([`Options of {@link ${name}} and {@link ${name}Core}: the runtime's client options and this API's credentials.`]),
+      properties: optionProps,
+    },
+    {
+      kind: StructureKind.Class,
+      isExported: true,
+      name: `${name}Core`,
+      extends: 'CoreClient',
+      docs: jsDoc([
+        ...title,
+        ...(title.length > 0 ? [''] : []),
+        `The client without resource namespaces (same options as {@link ${name}}): pass it to the standalone`,
+        'functions of `funcs`, so a bundle keeps only the operations an app calls.',
+      ]),
+      ctors: [
+        {
+          parameters: [optionsParameter(model, name)],
+          statements: [`super(options, ${configLiteral(model, name)});`],
+        },
+      ],
+    },
+  ];
+  return { path: 'core.ts', contents: printer.print('core.ts', head, body) };
+}
+
+/** Emits `client.ts`. */
+export function emitClient(model: ApiModel, name: string, _options: EmitOptions, printer: SourcePrinter): GeneratedFile {
+  identifier(name, 'client class name', 'type');
+  const head: Statements = [
+    headerComment(model.title, model.version),
+    { kind: StructureKind.ImportDeclaration, namedImports: [`${name}Core`], moduleSpecifier: './core.js' },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: [`${name}Options`], moduleSpecifier: './core.js' },
   ];
   for (const r of model.resources) {
     head.push({
@@ -106,54 +168,29 @@ export function emitClient(model: ApiModel, name: string, options: EmitOptions, 
       moduleSpecifier: resourceModule(r.fileName),
     });
   }
-  const optionProps: OptionalKind<PropertySignatureStructure>[] = creds.map((c) => ({
-    name: c.name,
-    hasQuestionToken: true,
-    type: c.type,
-    docs: jsDoc(c.docs),
-  }));
-  // Without an absolute server URL there is no default: the compiler, not a runtime throw, says so.
-  const needsBaseUrl = model.servers.length === 0;
-  if (needsBaseUrl) {
-    optionProps.unshift({
-      name: 'baseUrl',
-      type: 'string',
-      docs: jsDoc(['Where the API is, e.g. `https://api.example.com/v1`: required, because the API description names no absolute server URL.']),
-    });
-  }
-  const body: Statements = [];
-  body.push({
-    kind: StructureKind.Interface,
-    isExported: true,
-    name: `${name}Options`,
-    extends: ['ClientOptions'],
-    docs: jsDoc([`Options of {@link ${name}}: the runtime's client options and this API's credentials.`]),
-    properties: optionProps,
-  });
   const title = docLines(model.title);
   const description = docLines(model.description ?? '');
   const classDocs = [...title, ...(description.length > 0 ? ['', ...description] : [])];
-  body.push({
-    kind: StructureKind.Class,
-    isExported: true,
-    name,
-    extends: 'BaseClient',
-    docs: jsDoc(classDocs),
-    properties: model.resources.map((r) => {
-      if (!isIdentifierName(r.propertyName) || BASE_CLIENT_MEMBERS.has(r.propertyName)) {
-        throw new EmitError(`Invalid or reserved resource property name: ${JSON.stringify(r.propertyName)}`);
-      }
-      return { name: r.propertyName, isReadonly: true, type: r.className, docs: jsDoc(docLines(r.description ?? '')) };
-    }),
-    ctors: [
-      {
-        parameters: [needsBaseUrl ? { name: 'options', type: `${name}Options` } : { name: 'options', type: `${name}Options`, initializer: '{}' }],
-        statements: [
-          `super(options, ${configLiteral(model, name)});`,
-          ...model.resources.map((r) => `this.${r.propertyName} = new ${r.className}(this);`),
-        ],
-      },
-    ],
-  });
+  const body: Statements = [
+    {
+      kind: StructureKind.Class,
+      isExported: true,
+      name,
+      extends: `${name}Core`,
+      docs: jsDoc(classDocs),
+      properties: model.resources.map((r) => {
+        if (!isIdentifierName(r.propertyName) || BASE_CLIENT_MEMBERS.has(r.propertyName)) {
+          throw new EmitError(`Invalid or reserved resource property name: ${JSON.stringify(r.propertyName)}`);
+        }
+        return { name: r.propertyName, isReadonly: true, type: r.className, docs: jsDoc(docLines(r.description ?? '')) };
+      }),
+      ctors: [
+        {
+          parameters: [optionsParameter(model, name)],
+          statements: ['super(options);', ...model.resources.map((r) => `this.${r.propertyName} = new ${r.className}(this);`)],
+        },
+      ],
+    },
+  ];
   return { path: 'client.ts', contents: printer.print('client.ts', head, body) };
 }

@@ -33,6 +33,10 @@ export interface OperationTypes {
   problemName?: string;
   problemType?: string;
   errorName?: string;
+  /** The error type: one `StatusError<status, problem>` per error response (see {@link errorType}). */
+  errorType?: string;
+  /** Runtime status types `errorType` names (`ErrorStatus`, `ClientErrorStatus`, ...). */
+  errorStatusTypes?: string[];
 }
 
 /**
@@ -100,6 +104,44 @@ export function problemType(op: OperationModel, opAlias: string): string | undef
   }
   if (bodies.length === 0) return undefined;
   return `Extract<${[...new Set(bodies)].join(' | ')}, object>`;
+}
+
+/**
+ * The error type of an operation, discriminated by status: one `StatusError<S, Problem>` per error
+ * response, `S` a literal for a code, the rest of the 4xx/5xx range for `4XX`/`5XX`, every other
+ * error status for `default`; without a `default`, the undeclared statuses with `ProblemDetails`
+ * (servers send them anyway). So `if (error.status === 404)` narrows `error.problem` to the 404 schema.
+ */
+export function errorType(op: OperationModel, opAlias: string): { type: string; statusTypes: string[] } {
+  const errors = op.responses.filter((r) => /^([45](\d\d|XX)|default)$/i.test(r.status));
+  const codes = errors.filter((r) => /^\d+$/.test(r.status)).map((r) => r.status);
+  const has = (range: string): boolean => errors.some((r) => r.status.toUpperCase() === range);
+  const used = new Set<string>();
+  const rest = (all: string, excluded: string[]): string => {
+    used.add(all);
+    return excluded.length === 0 ? all : `Exclude<${all}, ${excluded.join(' | ')}>`;
+  };
+  const members: string[] = [];
+  const problemOf = (response: ResponseModel): string => {
+    const content = `${opAlias}['responses'][${statusKey(response.status)}]['content']`;
+    const bodies = response.mediaTypes.filter((mt) => isJsonMediaType(mt) && mt !== '*/*').map((mt) => `${content}[${stringLiteral(mt)}]`);
+    return bodies.length === 0 ? 'never' : [...new Set(bodies)].join(' | ');
+  };
+  for (const response of errors) {
+    const status = response.status.toUpperCase();
+    let statusType: string;
+    if (/^\d+$/.test(status)) statusType = status;
+    else if (status === '4XX') statusType = rest('ClientErrorStatus', codes.filter((c) => c.startsWith('4')));
+    else if (status === '5XX') statusType = rest('ServerErrorStatus', codes.filter((c) => c.startsWith('5')));
+    else statusType = rest('ErrorStatus', [...codes, ...(has('4XX') ? ['ClientErrorStatus'] : []), ...(has('5XX') ? ['ServerErrorStatus'] : [])]);
+    members.push(`StatusError<${statusType}, ${problemOf(response)}>`);
+  }
+  if (!has('DEFAULT')) {
+    const declared = [...codes, ...(has('4XX') ? ['ClientErrorStatus'] : []), ...(has('5XX') ? ['ServerErrorStatus'] : [])];
+    members.push(`StatusError<${rest('ErrorStatus', declared)}, ProblemDetails>`);
+    used.add('ProblemDetails');
+  }
+  return { type: members.join(' | '), statusTypes: [...used].sort() };
 }
 
 /** Union of the success response types; `void` when no success response has content. */
@@ -192,6 +234,9 @@ export function operationTypes(op: OperationModel): OperationTypes {
     types.problemName = `${typeName}Problem`;
     types.problemType = problem;
     types.errorName = `${typeName}ApiError`;
+    const errors = errorType(op, opAlias);
+    types.errorType = errors.type;
+    types.errorStatusTypes = errors.statusTypes;
   }
   const pagination = paginationOf(op);
   if (pagination !== undefined) {

@@ -194,6 +194,7 @@ function withHeaders(req: TransportRequest, headers: Readonly<Record<string, str
     path: req.path,
     headers,
     body: req.body,
+    credentials: req.credentials,
     signal: req.signal,
   };
   return copy;

@@ -1,3 +1,4 @@
+import { redactUrl } from '../logger.js';
 import { PaginationError } from './errors.js';
 
 /**
@@ -14,7 +15,7 @@ export function checkPageUrl(url: string, baseUrl: string, allowCrossOrigin: boo
     target = new URL(url);
     base = new URL(baseUrl);
   } catch {
-    throw new PaginationError(`Refusing to follow next-page URL ${JSON.stringify(url)}: it is not an absolute URL`);
+    throw new PaginationError(`Refusing to follow next-page URL ${JSON.stringify(redactUrl(url))}: it is not an absolute URL`);
   }
   if (target.origin !== base.origin) {
     throw new PaginationError(

@@ -3,6 +3,8 @@ import type { ClientConfig, RequestOptions } from '../options.js';
 import type { OperationDescriptor, ParamSpec } from '../operation.js';
 import type { TransportBody } from '../transport/types.js';
 import { encodeBody, type EncodedBody } from './body.js';
+import type { CredentialSink, RequestCredentials } from './credentials.js';
+import { checkHeaders } from './header-check.js';
 import { appendCookieParam, serializeHeaderParam } from './header-params.js';
 import { buildPath, compilePath, type CompiledPath } from './path.js';
 import { appendQueryParam, encodeQueryComponent } from './query.js';
@@ -23,6 +25,8 @@ export interface PreparedRequest {
   readonly headers: Record<string, string>;
   readonly body: TransportBody | undefined;
   readonly replayable: boolean;
+  /** The headers, query parameters and cookies that carry credentials auth added; absent if none. */
+  readonly credentials?: RequestCredentials | undefined;
 }
 
 /** What building a request needs from the client. */
@@ -81,8 +85,8 @@ function leftovers(params: Record<string, unknown> | undefined, consumed: Readon
   return body;
 }
 
-/** The request while it is being built; auth writes into it. */
-interface Draft {
+/** The request while it is being built; auth writes into it (and records its credentials). */
+interface Draft extends CredentialSink {
   readonly path: string;
   readonly query: string[];
   readonly cookies: string[];
@@ -94,7 +98,9 @@ interface Draft {
 /**
  * Builds URL, headers and body for one call: path params (one encoded segment each), query per
  * style/explode, header and cookie params, the body (flat or grouped layout), auth, then the
- * caller's per-request headers. Returns a promise only when a credential is a function.
+ * caller's per-request headers. Header precedence (DESIGN section 4): the client's `defaultHeaders`
+ * < the spec's header parameters and auth < the call's `headers` option. Returns a promise only when
+ * a credential is a function.
  */
 export function prepareRequest(
   ctx: PrepareContext,
@@ -107,8 +113,10 @@ export function prepareRequest(
   const params = rawParams as Record<string, unknown> | undefined;
   const query: string[] = [];
   const cookies: string[] = [];
-  const headers: Record<string, string> = {};
-  if (op.response === 'json') headers['accept'] = 'application/json';
+  // Defaults first: everything the call says (parameters, auth, options) overrides them; they
+  // override only the SDK's own `Accept`.
+  const headers: Record<string, string> =
+    op.response === 'json' ? { accept: 'application/json', ...ctx.defaultHeaders } : { ...ctx.defaultHeaders };
   if (op.query) {
     for (let i = 0; i < op.query.length; i++) {
       const q = op.query[i]!;
@@ -136,21 +144,22 @@ export function prepareRequest(
     headers,
     body: encoded?.body,
     contentType: encoded?.contentType,
+    credentials: undefined,
   };
   const auth = applyAuth(draft, op.security, ctx.config.securitySchemes, ctx.credentials);
   return auth === undefined ? finish(ctx, op, draft, options) : auth.then(() => finish(ctx, op, draft, options));
 }
 
-/** Default headers, Content-Type, the cookie header and per-call options, then the final URL. */
+/** Content-Type, the cookie header and per-call options, then the final URL. */
 function finish(ctx: PrepareContext, op: OperationDescriptor, draft: Draft, options: RequestOptions | undefined): PreparedRequest {
   const { headers, cookies, query, body } = draft;
-  for (const name in ctx.defaultHeaders) headers[name] = ctx.defaultHeaders[name]!;
   if (draft.contentType !== undefined) headers['content-type'] = draft.contentType;
   if (cookies.length > 0) {
     const existing = headers['cookie'];
     headers['cookie'] = (existing ? `${existing}; ` : '') + cookies.join('; ');
   }
   if (options !== undefined) applyRequestOptions(ctx, headers, options);
+  checkHeaders(headers);
   const path = query.length > 0 ? `${draft.path}?${query.join('&')}` : draft.path;
   return {
     op,
@@ -161,6 +170,7 @@ function finish(ctx: PrepareContext, op: OperationDescriptor, draft: Draft, opti
     headers,
     body,
     replayable: body === undefined || typeof body === 'string' || !(typeof ReadableStream !== 'undefined' && body instanceof ReadableStream),
+    credentials: draft.credentials,
   };
 }
 

@@ -1,4 +1,5 @@
 import { InvalidRequestError } from '../errors.js';
+import { redactUrl } from '../logger.js';
 
 /** A base URL split once per client, so requests concatenate strings instead of parsing URLs. */
 export interface BaseUrl {
@@ -18,10 +19,10 @@ export function parseBaseUrl(baseUrl: string): BaseUrl {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new InvalidRequestError(`Invalid baseUrl ${JSON.stringify(baseUrl)}: expected an absolute http(s) URL`);
+    throw new InvalidRequestError(`Invalid baseUrl ${JSON.stringify(redactUrl(baseUrl))}: expected an absolute http(s) URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidRequestError(`Invalid baseUrl ${JSON.stringify(baseUrl)}: expected an http(s) URL`);
+    throw new InvalidRequestError(`Invalid baseUrl ${JSON.stringify(redactUrl(baseUrl))}: expected an http(s) URL`);
   }
   return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') };
 }

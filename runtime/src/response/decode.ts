@@ -1,5 +1,8 @@
 import { InvalidResponseError, makeApiError } from '../errors.js';
 import type { ResponseKind } from '../operation.js';
+import { redactUrl } from '../logger.js';
+import { decodeChunks } from '../transport/read-bounded.js';
+import { isTextTooLong, MAX_TEXT_BYTES } from '../transport/text-limit.js';
 import type { TransportResponse } from '../transport/types.js';
 
 /** At most this much of an error body is kept; the rest is discarded. @default 1 MiB */
@@ -16,9 +19,15 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 /**
  * Reads a 2xx body per the operation's response kind. `auto`: JSON for JSON media types, a string
  * for `text/*`, `undefined` for 204/205/HEAD/empty bodies, a Blob otherwise.
- * Invalid JSON becomes `InvalidResponseError` carrying the raw text.
+ * Invalid JSON becomes `InvalidResponseError` carrying the raw text (its first
+ * `MAX_ERROR_BODY_BYTES`). `shownUrl` gives the response URL as messages show it (redacted).
  */
-export async function decodeBody(res: TransportResponse, method: string, kind: ResponseKind = 'auto'): Promise<unknown> {
+export async function decodeBody(
+  res: TransportResponse,
+  method: string,
+  kind: ResponseKind = 'auto',
+  shownUrl: () => string = () => redactUrl(res.url),
+): Promise<unknown> {
   if (kind === 'empty' || res.status === 204 || res.status === 205 || method === 'HEAD') {
     await res.discard();
     return undefined;
@@ -32,19 +41,45 @@ export async function decodeBody(res: TransportResponse, method: string, kind: R
       return blob.size === 0 ? undefined : blob;
     }
   }
-  if (kind === 'text') return res.text();
   if (kind === 'binary') return res.blob();
-  const text = await res.text();
+  const text = await readText(res, shownUrl);
+  if (kind === 'text') return text;
   if (text === '') return undefined;
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new InvalidResponseError(`Invalid JSON in the ${res.status} response from ${res.url}`, {
+    throw new InvalidResponseError(`Invalid JSON in the ${res.status} response from ${shownUrl()}`, {
       status: res.status,
       headers: res.headers(),
-      rawBody: text,
+      rawBody: boundedText(text, MAX_ERROR_BODY_BYTES),
       cause,
     });
+  }
+}
+
+/**
+ * The whole body as text, or `InvalidResponseError` at once when it cannot fit in a string: by its
+ * `Content-Length` before reading, else when the transport reaches the limit. Never retried: the
+ * same body would be downloaded again only to fail again (`.asResponse()` or a binary response
+ * kind reads such a body as bytes).
+ */
+async function readText(res: TransportResponse, shownUrl: () => string): Promise<string> {
+  const length = Number(res.header('content-length'));
+  const tooLong = (): InvalidResponseError =>
+    new InvalidResponseError(
+      `The ${res.status} response from ${shownUrl()} is ${length > MAX_TEXT_BYTES ? `${length} bytes` : `over ${MAX_TEXT_BYTES} bytes`}, ` +
+        `longer than the longest string JavaScript can hold (${MAX_TEXT_BYTES} bytes): read it as binary (.asResponse())`,
+      { status: res.status, headers: res.headers(), rawBody: '' },
+    );
+  if (length > MAX_TEXT_BYTES && res.header('content-encoding') === undefined) {
+    await res.discard();
+    throw tooLong();
+  }
+  try {
+    return await res.text();
+  } catch (error) {
+    if (isTextTooLong(error)) throw tooLong();
+    throw error;
   }
 }
 
@@ -65,4 +100,11 @@ export async function readApiError(res: TransportResponse, method: string, url: 
     }
   }
   return makeApiError({ status: res.status, headers: res.headers(), body, rawBody, method, url });
+}
+
+/** The first `limit` UTF-8 bytes of `text` (whole characters). */
+export function boundedText(text: string, limit: number): string {
+  // UTF-16 units never take fewer UTF-8 bytes than themselves, so a short text fits as is.
+  if (text.length * 3 <= limit) return text;
+  return decodeChunks([new TextEncoder().encode(text.slice(0, limit))], limit).replace(/\uFFFD$/, '');
 }

@@ -3,12 +3,14 @@
  * problem details on errors, hooks and debug log lines. `BaseClient.execute` calls this with its
  * `attempt` method; nothing here knows about transports or request building.
  */
-import { AbortError, ApiError, ConnectionError, TimeoutError } from '../errors.js';
+import { AbortError, ApiError, ConnectionError, SdkError, TimeoutError } from '../errors.js';
 import type { OnRequestHook, OnResponseHook } from '../hooks.js';
 import { DEFAULTS, type ClientConfig, type ClientOptions, type RequestOptions } from '../options.js';
 import { createIdempotencyKey, KEYED_METHODS } from '../idempotency.js';
 import { logDebug as log, redactHeaders, redactUrl, type Logger } from '../logger.js';
 import { parseProblem, type ProblemDetails } from '../problem.js';
+import type { RequestCredentials } from '../request/credentials.js';
+import { checkHeaders } from '../request/header-check.js';
 import type { PreparedRequest } from '../request/prepare.js';
 import type { WithResponse } from '../response/info.js';
 import { retryDecision, type AttemptOutcome } from './policy.js';
@@ -94,7 +96,7 @@ export function sendWithRetries(
   }
   const observed = logger !== undefined || settings.onRequest !== undefined || settings.onResponse !== undefined;
   const one = observed ? observedAttempt(req, settings, method, attempt) : () => attempt(req);
-  return withRetries(one, new RetriedCall(req, settings, method, req.headers[header] !== undefined));
+  return withRetries(one, new RetriedCall(req, settings, method, req.headers[header]));
 }
 
 /**
@@ -110,9 +112,10 @@ class RetriedCall implements RetryLoopOptions {
   readonly #req: PreparedRequest;
   readonly #settings: CallSettings;
   readonly #method: string;
-  readonly #hasIdempotencyKey: boolean;
+  /** The key every attempt of this call sends, if any; failed calls' errors carry it. */
+  readonly #idempotencyKey: string | undefined;
 
-  constructor(req: PreparedRequest, settings: CallSettings, method: string, hasIdempotencyKey: boolean) {
+  constructor(req: PreparedRequest, settings: CallSettings, method: string, idempotencyKey: string | undefined) {
     // A streamed body is consumed by the first attempt and cannot be sent again.
     this.maxRetries = req.replayable ? settings.maxRetries : 0;
     this.maxRetryAfter = settings.maxRetryAfter;
@@ -122,13 +125,15 @@ class RetriedCall implements RetryLoopOptions {
     this.#req = req;
     this.#settings = settings;
     this.#method = method;
-    this.#hasIdempotencyKey = hasIdempotencyKey;
+    this.#idempotencyKey = idempotencyKey;
   }
 
   inspect(error: unknown): AttemptVerdict {
     // Here rather than in the attempt: every failure passes through once, hooks or not.
     if (error instanceof ApiError) enrichApiError(error, this.#settings.clock.now());
-    const decision = retryDecision({ method: this.#method, hasIdempotencyKey: this.#hasIdempotencyKey, outcome: attemptOutcome(error) });
+    this.#stamp(error);
+    const hasIdempotencyKey = this.#idempotencyKey !== undefined;
+    const decision = retryDecision({ method: this.#method, hasIdempotencyKey, outcome: attemptOutcome(error) });
     return { ...decision, retryAfter: error instanceof ApiError ? error.retryAfter : undefined };
   }
 
@@ -155,13 +160,19 @@ class RetriedCall implements RetryLoopOptions {
 
   /** Aborted before an attempt or during a wait: the loop hands over the signal's reason. */
   onAbort(reason: unknown): unknown {
-    if (reason instanceof AbortError) return reason;
+    if (reason instanceof AbortError) return this.#stamp(reason);
     this.#log(`${this.#method} ${this.#url()} aborted`, { operationId: this.#req.op.id });
-    return new AbortError('The request was aborted', { cause: reason });
+    return this.#stamp(new AbortError('The request was aborted', { cause: reason }));
+  }
+
+  /** Puts the call's idempotency key on an error of the runtime's, so the app can retry with it. */
+  #stamp(error: unknown): unknown {
+    if (this.#idempotencyKey !== undefined && error instanceof SdkError) error.idempotencyKey ??= this.#idempotencyKey;
+    return error;
   }
 
   #url(): string {
-    return redactUrl(this.#req.url, this.#settings.secretNames);
+    return redactUrl(this.#req.url, withRecorded(this.#settings.secretNames, this.#req.credentials));
   }
 
   #log(message: string, data: Record<string, unknown>): void {
@@ -176,13 +187,18 @@ function observedAttempt(
   method: string,
   attempt: (req: PreparedRequest) => Promise<WithResponse<unknown>>,
 ): (n: number) => Promise<WithResponse<unknown>> {
-  const { logger, secretNames: secrets, onRequest, onResponse } = settings;
+  const { logger, onRequest, onResponse } = settings;
+  const secrets = withRecorded(settings.secretNames, req.credentials);
   const url = logger === undefined ? req.url : redactUrl(req.url, secrets);
   const operationId = req.op.id;
   return async (n) => {
     // A hook's header changes apply to this attempt only.
     const headers = onRequest === undefined ? req.headers : { ...req.headers };
-    await onRequest?.({ operationId, method, url: req.url, headers, attempt: n });
+    if (onRequest !== undefined) {
+      await onRequest({ operationId, method, url: req.url, headers, attempt: n });
+      normalizeHookHeaders(headers);
+      checkHeaders(headers);
+    }
     if (logger !== undefined) {
       log(logger, `sdkgen ${method} ${url} (attempt ${n})`, { operationId, method, url, attempt: n, headers: redactHeaders(headers, secrets) });
     }
@@ -199,6 +215,31 @@ function observedAttempt(
       throw error;
     }
   };
+}
+
+/**
+ * Header names are case-insensitive, but a hook writes plain object keys: `headers['Authorization']`
+ * beside the SDK's `authorization` would reach the wire twice and escape the cache's credential
+ * partition. Folds every name to lower case; a name the hook spelled differently wins over the
+ * lower-case one it shadows (the hook wrote it last).
+ */
+export function normalizeHookHeaders(headers: Record<string, string>): void {
+  for (const name of Object.keys(headers)) {
+    const lower = name.toLowerCase();
+    if (lower === name) continue;
+    const value = headers[name]!;
+    delete headers[name];
+    if (value === undefined || value === null) delete headers[lower];
+    else headers[lower] = value;
+  }
+}
+
+/** The client's secret names plus the credentials this request recorded, for redaction. */
+function withRecorded(names: ReadonlySet<string> | undefined, credentials: RequestCredentials | undefined): ReadonlySet<string> | undefined {
+  if (credentials === undefined) return names;
+  const all = new Set(names);
+  for (const list of [credentials.headers, credentials.query, credentials.cookies]) for (const name of list) all.add(name.toLowerCase());
+  return all;
 }
 
 /** API-key header, query and cookie names per scheme table, lower-cased for redaction. */

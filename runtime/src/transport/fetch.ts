@@ -1,4 +1,8 @@
+import { RedirectError } from '../errors.js';
+import { redactUrl } from '../logger.js';
+import { secretQueryNames } from '../request/credentials.js';
 import { readBounded } from './read-bounded.js';
+import { followRedirects, type Hop } from './redirect.js';
 import type { AttemptSignal, Transport, TransportRequest, TransportResponse } from './types.js';
 
 /** A real `AbortSignal` that follows `signal` (returned as is when it already is one). */
@@ -11,22 +15,48 @@ export function toAbortSignal(signal: AttemptSignal): AbortSignal {
 }
 
 /**
+ * Whether `fetch` hides redirects from `redirect: 'manual'` (browsers and their workers answer with
+ * an opaque response without `Location`); server runtimes (Node, Bun, Deno, edge) show them.
+ */
+function fetchHidesRedirects(): boolean {
+  const g = globalThis as { document?: unknown; WorkerGlobalScope?: unknown };
+  return g.document !== undefined || g.WorkerGlobalScope !== undefined;
+}
+
+/**
  * Sends through `globalThis.fetch`, looked up on every request so that MSW, test patches and
  * polyfills installed after the client was created still apply. Works in browsers, edge runtimes,
  * Bun and Deno. Never passes an npm-undici dispatcher (it would not match Node's bundled fetch).
+ *
+ * Redirects are followed by the runtime (`redirect: 'manual'` and `followRedirects`), as the undici
+ * transport follows them, because `fetch` itself keeps API-key headers on a hop to another origin.
+ * A browser hides a redirect's target from the page: there a request without credentials lets the
+ * browser follow, and one with credentials fails with `RedirectError` rather than leak them.
  */
 export class FetchTransport implements Transport {
-  async request(req: TransportRequest): Promise<TransportResponse> {
+  request(req: TransportRequest): Promise<TransportResponse> {
+    const follow = req.credentials === undefined && fetchHidesRedirects();
+    return followRedirects(req, (hop) => this.#send(hop, req.signal, follow));
+  }
+
+  async #send(hop: Hop, signal: AttemptSignal | undefined, follow: boolean): Promise<FetchResponse> {
     const init: RequestInit & { duplex?: 'half' } = {
-      method: req.method,
-      headers: req.headers,
-      body: req.body as BodyInit | undefined,
-      signal: req.signal === undefined ? null : toAbortSignal(req.signal),
+      method: hop.method,
+      headers: hop.headers,
+      body: hop.body as BodyInit | undefined,
+      signal: signal === undefined ? null : toAbortSignal(signal),
+      redirect: follow ? 'follow' : 'manual',
     };
     // Streaming request bodies require half-duplex in fetch.
-    if (typeof ReadableStream !== 'undefined' && req.body instanceof ReadableStream) init.duplex = 'half';
-    const res = await globalThis.fetch(req.url, init);
-    return new FetchResponse(res);
+    if (typeof ReadableStream !== 'undefined' && hop.body instanceof ReadableStream) init.duplex = 'half';
+    const res = await globalThis.fetch(hop.url, init);
+    if (res.type === 'opaqueredirect') {
+      throw new RedirectError(
+        `${hop.method} ${redactUrl(hop.url, secretQueryNames(hop.credentials))}: the server redirected a request that carries credentials, ` +
+          `and this fetch hides where to: not followed, so the credentials cannot reach another origin`,
+      );
+    }
+    return new FetchResponse(res, hop.url);
   }
 }
 
@@ -35,10 +65,11 @@ class FetchResponse implements TransportResponse {
   readonly url: string;
   readonly #res: Response;
 
-  constructor(res: Response) {
+  constructor(res: Response, url: string) {
     this.#res = res;
     this.status = res.status;
-    this.url = res.url;
+    // A mocked response (MSW) may have no URL of its own.
+    this.url = res.url || url;
   }
 
   header(name: string): string | undefined {

@@ -4,6 +4,8 @@
  * `auto`; users may pass their own object.
  */
 
+import type { RequestCredentials } from '../request/credentials.js';
+
 /** A request body as handed to a transport; each kind can be sent again on a retry except streams. */
 export type TransportBody = string | Uint8Array | Blob | FormData | ReadableStream<Uint8Array>;
 
@@ -18,6 +20,12 @@ export interface TransportRequest {
   /** Lower-case header names. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: TransportBody | undefined;
+  /**
+   * Which headers, query parameters and cookies carry credentials the runtime added (auth options,
+   * OAuth tokens); a transport that follows redirects must drop them on a hop to another origin.
+   * The built-in transports follow redirects through `followRedirects`, which does.
+   */
+  readonly credentials?: RequestCredentials | undefined;
   /**
    * Fires when the attempt times out or the caller aborts; the transport must then stop the request
    * and release its connection. A minimal signal (a real `AbortSignal` fits), because creating an

@@ -1,67 +1,28 @@
 import type { Dispatcher, Pool } from 'undici';
-import type { AttemptSignal, Transport, TransportBody, TransportRequest, TransportResponse } from './types.js';
+import type { AttemptSignal, Transport, TransportRequest, TransportResponse } from './types.js';
+import { ACCEPT_ENCODING, createDecoder, type BodyDecoder } from './decompress.js';
 import { decodeChunks } from './read-bounded.js';
+import { followRedirects, type Hop } from './redirect.js';
+import { MAX_TEXT_BYTES, textTooLong } from './text-limit.js';
 
 type UndiciModule = typeof import('undici');
+type ZlibModule = typeof import('node:zlib');
 type IncomingHeaders = Record<string, string | string[] | undefined>;
 
 let undiciModule: UndiciModule | undefined;
-let loading: Promise<UndiciModule> | undefined;
+let zlibModule: ZlibModule | undefined;
+let loading: Promise<unknown> | undefined;
 
 /**
- * undici is imported on first use, so a browser or edge bundle that only uses the fetch transport
- * never needs it; after the first load the module is used synchronously.
+ * undici (and node:zlib, for compressed responses) are imported on first use, so a browser or edge
+ * bundle that only uses the fetch transport never needs them; after the first load the modules are
+ * used synchronously.
  */
-function loadUndici(): Promise<UndiciModule> {
-  return (loading ??= import('undici').then((m) => (undiciModule = m)));
-}
-
-/** One request of a (possibly redirected) exchange. */
-export interface Hop {
-  readonly url: string;
-  readonly origin: string;
-  readonly path: string;
-  readonly method: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: TransportBody | undefined;
-}
-
-/** `fetch`'s redirect limit. */
-const MAX_REDIRECTS = 20;
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-/** Dropped when a redirect changes the method to GET (the body is gone). */
-const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
-/** Dropped when a redirect leaves the origin, as `fetch` does. */
-const ORIGIN_CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
-
-function without(headers: Readonly<Record<string, string>>, names: readonly string[]): Record<string, string> {
-  const out = { ...headers };
-  for (const name of names) delete out[name];
-  return out;
-}
-
-/** The next hop after a `status` redirect to `location` (relative to the current URL). */
-export function redirected(hop: Hop, status: number, location: string): Hop {
-  let next: URL;
-  try {
-    next = new URL(location, hop.url);
-  } catch {
-    throw new Error(`${hop.method} ${hop.url}: the redirect Location is not a URL: ${JSON.stringify(location.slice(0, 200))}`);
-  }
-  if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-    throw new Error(`${hop.method} ${hop.url}: refusing a redirect to ${next.protocol} URL`);
-  }
-  let { method, headers, body } = hop;
-  if ((status === 303 && method !== 'GET' && method !== 'HEAD') || ((status === 301 || status === 302) && method === 'POST')) {
-    method = 'GET';
-    body = undefined;
-    headers = without(headers, BODY_HEADERS);
-  } else if (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) {
-    throw new Error(`${hop.method} ${hop.url}: cannot follow a ${status} redirect with a streamed request body`);
-  }
-  if (next.origin !== hop.origin) headers = without(headers, ORIGIN_CREDENTIAL_HEADERS);
-  // A fragment is never sent; `fetch` keeps the request's own fragment, which has no effect here.
-  return { url: next.origin + next.pathname + next.search, origin: next.origin, path: next.pathname + next.search, method, headers, body };
+function loadUndici(): Promise<unknown> {
+  return (loading ??= Promise.all([
+    import('undici').then((m) => (undiciModule = m)),
+    import('node:zlib').then((m) => (zlibModule = m)),
+  ]));
 }
 
 /** Bytes of a body that `discard()` still reads to keep the connection; beyond this it is closed. */
@@ -88,23 +49,12 @@ export class UndiciTransport implements Transport {
   }
 
   /**
-   * Sends `req`, following redirects as `fetch` does (its default `redirect: 'follow'`), so both
-   * transports give the same answer: at most 20 hops; 303, and 301/302 after a POST, continue as a
-   * GET without the body; 307/308 resend method and body (a streamed body cannot be resent: error);
-   * a hop to another origin drops `Authorization`, `Proxy-Authorization` and `Cookie`. The response
-   * `url` is the final one. The attempt's signal (timeout, caller abort) covers every hop.
-   * @see https://fetch.spec.whatwg.org/#http-redirect-fetch
+   * Sends `req`, following redirects as `fetch` does (`followRedirects`: at most 20 hops, 303 and
+   * POST 301/302 become GET, credentials dropped on a hop to another origin). The response `url` is
+   * the final one. The attempt's signal (timeout, caller abort) covers every hop.
    */
-  async request(req: TransportRequest): Promise<TransportResponse> {
-    let hop: Hop = { url: req.url, origin: req.origin, path: req.path, method: req.method, headers: req.headers, body: req.body };
-    for (let redirects = 0; ; redirects++) {
-      const res = await this.#send(hop, req.signal);
-      const location = REDIRECT_STATUSES.has(res.status) ? res.header('location') : undefined;
-      if (location === undefined) return res;
-      await res.discard();
-      if (redirects === MAX_REDIRECTS) throw new Error(`${req.method} ${req.url}: more than ${MAX_REDIRECTS} redirects`);
-      hop = redirected(hop, res.status, location);
-    }
+  request(req: TransportRequest): Promise<TransportResponse> {
+    return followRedirects(req, (hop) => this.#send(hop, req.signal));
   }
 
   /** Dispatches one hop; resolves at its status line. Not `async`: no extra promise per request. */
@@ -125,7 +75,9 @@ export class UndiciTransport implements Transport {
       headers = { ...headers, 'content-type': encoded.headers.get('content-type') ?? 'multipart/form-data' };
       body = encoded.body ?? undefined;
     }
-    const exchange = new Exchange(hop.url, signal);
+    // Ask for compression unless the caller chose encodings; `Exchange` decodes what comes back.
+    if (headers['accept-encoding'] === undefined) headers = { ...headers, 'accept-encoding': ACCEPT_ENCODING };
+    const exchange = new Exchange(hop.url, hop.method, signal);
     const started = exchange.start();
     pool.dispatch(
       { method: hop.method as Dispatcher.HttpMethod, path: hop.path, headers, body: body as Dispatcher.DispatchOptions['body'] },
@@ -161,6 +113,13 @@ function abortError(reason: unknown): Error {
 class Exchange implements Dispatcher.DispatchHandler, TransportResponse {
   status = 0;
   readonly url: string;
+  readonly #method: string;
+  /** Undoes the response's `Content-Encoding`; absent for an uncompressed body. */
+  #decoder: BodyDecoder | undefined;
+  /** Longest body a reader accepts (`text()`: what fits a string); more fails the exchange. */
+  #max = Infinity;
+  /** undici delivered the whole body (decoding may still be under way). */
+  #received = false;
   readonly #signal: AttemptSignal | undefined;
   #controller: Dispatcher.DispatchController | undefined;
   #rawHeaders: IncomingHeaders = {};
@@ -177,8 +136,9 @@ class Exchange implements Dispatcher.DispatchHandler, TransportResponse {
   #reader: Waiter<void> | undefined;
   readonly #onAbort: (() => void) | undefined;
 
-  constructor(url: string, signal: AttemptSignal | undefined) {
+  constructor(url: string, method: string, signal: AttemptSignal | undefined) {
     this.url = url;
+    this.#method = method;
     this.#signal = signal;
     if (signal !== undefined) {
       this.#onAbort = () => this.#fail(abortError(signal.reason), true);
@@ -206,24 +166,43 @@ class Exchange implements Dispatcher.DispatchHandler, TransportResponse {
     if (statusCode < 200) return; // 1xx informational: the real response follows.
     this.status = statusCode;
     this.#rawHeaders = headers;
+    const encoding = headers['content-encoding'];
+    // As `fetch`: no body to decode after HEAD or with 204/304.
+    if (encoding !== undefined && this.#method !== 'HEAD' && statusCode !== 204 && statusCode !== 304) {
+      this.#decoder = createDecoder(zlibModule!, Array.isArray(encoding) ? encoding.join(', ') : encoding, {
+        data: (chunk) => this.#accept(chunk),
+        end: () => this.#settle(undefined),
+        error: (error) => this.#fail(error, true),
+      });
+    }
     const started = this.#started;
     this.#started = undefined;
     started?.resolve(this);
   }
 
-  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
     if (this.#settled) return;
-    this.#size += chunk.byteLength;
-    if (this.#discarding) {
-      if (this.#size > DISCARD_LIMIT) this.#cut(controller);
-      return;
-    }
-    this.#chunks.push(chunk);
-    if (this.#size >= this.#limit) this.#cut(controller);
+    if (this.#decoder !== undefined && !this.#discarding) this.#decoder.write(chunk);
+    else this.#accept(chunk);
   }
 
   onResponseEnd(): void {
-    this.#settle(undefined);
+    this.#received = true;
+    if (this.#decoder !== undefined && !this.#discarding) this.#decoder.end();
+    else this.#settle(undefined);
+  }
+
+  /** One chunk of the (decoded) body. */
+  #accept(chunk: Buffer): void {
+    if (this.#settled) return;
+    this.#size += chunk.byteLength;
+    if (this.#discarding) {
+      if (this.#size > DISCARD_LIMIT) this.#cut();
+      return;
+    }
+    this.#chunks.push(chunk);
+    if (this.#size > this.#max) this.#fail(textTooLong(), true);
+    else if (this.#size >= this.#limit) this.#cut();
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
@@ -231,14 +210,17 @@ class Exchange implements Dispatcher.DispatchHandler, TransportResponse {
   }
 
   /** Enough of the body is here: keep it, and close the connection instead of reading the rest. */
-  #cut(controller: Dispatcher.DispatchController): void {
+  #cut(): void {
     this.#settle(undefined);
-    controller.abort(new Error('Response body no longer needed'));
+    this.#decoder?.destroy();
+    this.#controller?.abort(new Error('Response body no longer needed'));
   }
 
   #fail(error: Error, abort: boolean): void {
     if (this.#settled) return;
     if (abort) this.#controller?.abort(error);
+    this.#decoder?.destroy();
+    this.#chunks = [];
     const started = this.#started;
     this.#started = undefined;
     started?.reject(error);
@@ -277,13 +259,22 @@ class Exchange implements Dispatcher.DispatchHandler, TransportResponse {
     return this.#headers;
   }
 
-  /** Waits for the body (or its first `limit` bytes) and hands over the chunks, once. */
-  async #body(limit: number): Promise<Buffer[]> {
+  /**
+   * Waits for the body (or its first `limit` bytes) and hands over the chunks, once. A body over
+   * `max` bytes fails (and stops downloading) instead.
+   */
+  async #body(limit: number, max = Infinity): Promise<Buffer[]> {
     if (this.#consumed) throw new TypeError('Response body already read');
     this.#consumed = true;
+    if (this.#size > max) {
+      this.#fail(textTooLong(), true);
+      this.#chunks = [];
+      throw textTooLong();
+    }
     if (!this.#settled) {
       this.#limit = limit;
-      if (this.#size >= limit && this.#controller !== undefined) this.#cut(this.#controller);
+      this.#max = max;
+      if (this.#size >= limit && this.#controller !== undefined) this.#cut();
       else await new Promise<void>((resolve, reject) => (this.#reader = { resolve, reject }));
     }
     if (this.#error !== undefined) throw this.#error;
@@ -293,7 +284,7 @@ class Exchange implements Dispatcher.DispatchHandler, TransportResponse {
   }
 
   async text(limit?: number): Promise<string> {
-    const chunks = await this.#body(limit ?? Infinity);
+    const chunks = await this.#body(limit ?? Infinity, limit === undefined ? MAX_TEXT_BYTES : Infinity);
     // A bounded read (error bodies) is decoded by the shared helper, which keeps `limit` bytes.
     if (limit !== undefined) return decodeChunks(chunks, limit);
     const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
@@ -321,6 +312,10 @@ class Exchange implements Dispatcher.DispatchHandler, TransportResponse {
     this.#consumed = true;
     this.#discarding = true;
     this.#chunks = [];
-    if (this.#size > DISCARD_LIMIT && this.#controller !== undefined) this.#cut(this.#controller);
+    if (this.#decoder !== undefined) {
+      this.#decoder.destroy();
+      if (this.#received) this.#settle(undefined);
+    }
+    if (this.#size > DISCARD_LIMIT && this.#controller !== undefined) this.#cut();
   }
 }
