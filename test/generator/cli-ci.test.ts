@@ -64,10 +64,12 @@ describe('a relative server URL', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`${relativeSpec}#/servers/0/url: warning SDKGEN_SERVER_RELATIVE`);
     expect(run.stderr).toContain('"/v1" is relative');
-    const client = await readFile(join(out, 'client.ts'), 'utf8');
-    expect(client).toMatch(/\n {2}baseUrl: string;\n/);
-    expect(client).toContain('constructor(options: RelativeOptions)');
-    expect(client).not.toContain("baseUrl: '/v1'");
+    // The options and the config live in core.ts (package mode's `<Name>Core`); client.ts extends it.
+    const core = await readFile(join(out, 'core.ts'), 'utf8');
+    expect(core).toMatch(/\n {2}baseUrl: string;\n/);
+    expect(core).toContain('constructor(options: RelativeOptions)');
+    expect(core).not.toContain("baseUrl: '/v1'");
+    expect(await readFile(join(out, 'client.ts'), 'utf8')).toContain('constructor(options: RelativeOptions)');
   });
 
   it('from a URL: resolved against it', async () => {
@@ -75,9 +77,9 @@ describe('a relative server URL', () => {
     const run = await sdkgen(['generate', `${server.url}/specs/openapi.json`, '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const client = await readFile(join(out, 'client.ts'), 'utf8');
-    expect(client).toContain(`baseUrl: '${server.url}/v1'`);
-    expect(client).toContain('constructor(options: RelativeOptions = {})');
+    const core = await readFile(join(out, 'core.ts'), 'utf8');
+    expect(core).toContain(`baseUrl: '${server.url}/v1'`);
+    expect(core).toContain('constructor(options: RelativeOptions = {})');
   });
 });
 
