@@ -161,7 +161,9 @@ export function emitClient(model: ApiModel, name: string, _options: EmitOptions,
     { kind: StructureKind.ImportDeclaration, namedImports: [`${name}Core`], moduleSpecifier: './core.js' },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: [`${name}Options`], moduleSpecifier: './core.js' },
   ];
-  for (const r of model.resources) {
+  // OpenAPI 3.2 nested tags: a nested resource is a property of its parent's class, not of the client.
+  const topLevel = model.resources.filter((r) => r.parent === undefined);
+  for (const r of topLevel) {
     head.push({
       kind: StructureKind.ImportDeclaration,
       namedImports: [identifier(r.className, 'resource class name', 'type')],
@@ -178,7 +180,7 @@ export function emitClient(model: ApiModel, name: string, _options: EmitOptions,
       name,
       extends: `${name}Core`,
       docs: jsDoc(classDocs),
-      properties: model.resources.map((r) => {
+      properties: topLevel.map((r) => {
         if (!isIdentifierName(r.propertyName) || BASE_CLIENT_MEMBERS.has(r.propertyName)) {
           throw new EmitError(`Invalid or reserved resource property name: ${JSON.stringify(r.propertyName)}`);
         }
@@ -187,7 +189,7 @@ export function emitClient(model: ApiModel, name: string, _options: EmitOptions,
       ctors: [
         {
           parameters: [optionsParameter(model, name)],
-          statements: ['super(options);', ...model.resources.map((r) => `this.${r.propertyName} = new ${r.className}(this);`)],
+          statements: ['super(options);', ...topLevel.map((r) => `this.${r.propertyName} = new ${r.className}(this);`)],
         },
       ],
     },

@@ -6,6 +6,7 @@
 import type { OperationModel, ParamModel, ResponseModel } from '../model.js';
 import type { PaginationModel } from '../pagination/index.js';
 import { identifier, stringLiteral } from './escape.js';
+import { operationTypeKey } from './types-bridge.js';
 
 /** Type names and expressions the resource emitter declares for one operation. */
 export interface OperationTypes {
@@ -179,7 +180,9 @@ function intersect(parts: string[]): string {
 
 /** The params object type of an operation (see docs/ARCHITECTURE.md "Params layout"). */
 function paramsType(op: OperationModel, opAlias: string): { type: string; optional: boolean } | undefined {
-  const query = paramsPart(opAlias, 'query', op.queryParams);
+  // A 3.2 querystring parameter is typed as a query parameter (types-bridge.ts).
+  const queryParams = op.querystringParam === undefined ? op.queryParams : [...op.queryParams, op.querystringParam];
+  const query = paramsPart(opAlias, 'query', queryParams);
   const header = paramsPart(opAlias, 'header', op.headerParams);
   const cookie = paramsPart(opAlias, 'cookie', op.cookieParams);
   const body = bodyType(op, opAlias);
@@ -191,7 +194,7 @@ function paramsType(op: OperationModel, opAlias: string): { type: string; option
   if (op.paramsLayout === 'nested') {
     const members: string[] = [];
     if (body !== undefined) members.push(`body${bodyRequired ? '' : '?'}: ${body}`);
-    const queryRequired = anyRequired(op.queryParams);
+    const queryRequired = anyRequired(queryParams);
     if (query !== undefined) members.push(`query${queryRequired ? '' : '?'}: ${query}`);
     if (members.length > 0) parts.push(`{ ${members.join('; ')} }`);
     optional = !bodyRequired && !queryRequired && !flatRequired;
@@ -202,7 +205,7 @@ function paramsType(op: OperationModel, opAlias: string): { type: string; option
     // A nullable body (`nullable: true`, GitHub has several) cannot be spread: null is "no fields".
     const fields = body !== undefined && op.requestBody?.nullable === true ? `NonNullable<${body}>` : body;
     if (fields !== undefined) parts.push(bodyRequired ? fields : `Partial<${fields}>`);
-    optional = !anyRequired(op.queryParams) && !flatRequired && !bodyRequired;
+    optional = !anyRequired(queryParams) && !flatRequired && !bodyRequired;
   }
   if (header !== undefined) parts.push(header);
   if (cookie !== undefined) parts.push(cookie);
@@ -214,7 +217,8 @@ function paramsType(op: OperationModel, opAlias: string): { type: string; option
 export function operationTypes(op: OperationModel): OperationTypes {
   const typeName = identifier(op.typeName, 'operation type name', 'type');
   const opAlias = `${typeName}Op`;
-  const opType = `paths[${stringLiteral(op.path)}][${stringLiteral(op.method.toLowerCase())}]`;
+  const key = operationTypeKey(op);
+  const opType = `paths[${stringLiteral(key.path)}][${stringLiteral(key.method)}]`;
   const params = paramsType(op, opAlias);
   const types: OperationTypes = {
     opAlias,

@@ -40,7 +40,7 @@ function exampleFor(document: object, resource: ResourceModel): Example | undefi
 }
 
 function exampleCall(resource: ResourceModel, { op, args }: Example): string {
-  return `const ${resource.propertyName}Result = await client.${resource.propertyName}.${op.methodName}(${args.join(', ')});`;
+  return `const ${resource.propertyName}Result = await client.${resource.accessor}.${op.methodName}(${args.join(', ')});`;
 }
 
 function credentialLines(model: ApiModel, name: string): string[] {
@@ -177,7 +177,7 @@ export function emitReadme(model: ApiModel, name: string, options: EmitOptions, 
   }
   out.push('## Resources', '');
   for (const resource of model.resources) {
-    out.push(`### \`client.${resource.propertyName}\``, '');
+    out.push(`### \`client.${resource.accessor}\``, '');
     if (resource.description !== undefined && resource.description.trim() !== '') {
       out.push(markdownText(resource.description.trim()), '');
     }

@@ -258,11 +258,15 @@ export function emitResource(
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: runtimeTypes, moduleSpecifier: options.runtimeImport },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['paths'], moduleSpecifier: '../types.js' },
   ];
+  const children = resource.children ?? [];
+  for (const child of children) {
+    head.push({ kind: StructureKind.ImportDeclaration, namedImports: [identifier(child.className, 'resource class name', 'type')], moduleSpecifier: `./${child.fileName}.js` });
+  }
   const statements: Statements = [];
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
   const typeNames: string[] = [];
   const functionNamesOut: string[] = [];
-  const taken = new Set([...runtimeTypes, 'paths', 'requestPage', className]);
+  const taken = new Set([...runtimeTypes, 'paths', 'requestPage', className, ...children.map((c) => c.className)]);
   for (const [i, op] of resource.operations.entries()) {
     const types = allTypes[i]!;
     const fn = identifier(functions.get(op) ?? '', 'operation function name');
@@ -286,8 +290,20 @@ export function emitResource(
     isExported: true,
     name: className,
     docs: jsDoc(docLines(resource.description ?? '')),
-    properties: [{ name: '_client', scope: Scope.Protected, isReadonly: true, type: 'CoreClient' }],
-    ctors: [{ parameters: [{ name: 'client', type: 'CoreClient' }], statements: ['this._client = client;'] }],
+    properties: [
+      { name: '_client', scope: Scope.Protected, isReadonly: true, type: 'CoreClient' },
+      // OpenAPI 3.2 nested tags: `client.projects.members`.
+      ...children.map((c) => {
+        if (!isIdentifierName(c.propertyName)) throw new EmitError(`Invalid nested resource name: ${JSON.stringify(c.propertyName)}`);
+        return { name: c.propertyName, isReadonly: true, type: c.className, docs: jsDoc(docLines(c.description ?? '')) };
+      }),
+    ],
+    ctors: [
+      {
+        parameters: [{ name: 'client', type: 'CoreClient' }],
+        statements: ['this._client = client;', ...children.map((c) => `this.${c.propertyName} = new ${c.className}(client);`)],
+      },
+    ],
     methods,
   });
   const path = `resources/${resource.fileName}.ts`;

@@ -254,6 +254,7 @@ const getPetPhotoOp: OperationDescriptor = {
   path: '/pets/{petId}/photo',
   pathParams: [{ name: 'petId' }],
   response: 'binary',
+  accept: 'application/octet-stream',
   security: [['apiKey'], ['bearerAuth']],
 };
 
