@@ -79,7 +79,9 @@ function authSentence(model: ApiModel): string {
     .map((s) => {
       if (s.type === 'apiKey') return `\`${s.option}\` is sent in the ${s.in} \`${markdownInline(s.name).replace(/`/g, '')}\``;
       if (s.type === 'basic') return `\`${s.usernameOption}\` and \`${s.passwordOption}\` are sent as HTTP basic authentication`;
-      return `\`${s.option}\` (a string, or a function returning one) is sent as \`Authorization: Bearer <token>\``;
+      const token = `\`${s.option}\` (a string, or a function returning one) is sent as \`Authorization: Bearer <token>\``;
+      const flows = s.oauth2;
+      return flows?.clientCredentials !== undefined ? `${token}, or \`${flows.clientIdOption}\` and \`${flows.clientSecretOption}\` get one from the token endpoint` : token;
     })
     .join('; ');
 }
