@@ -73,7 +73,7 @@ function credentialOptions(schemes: SecuritySchemeModel[]): CredentialOption[] {
 
 /**
  * The options of an oauth2 scheme's flows the runtime runs itself (client credentials, refresh
- * tokens): DESIGN.md section 3, docs/auth.md.
+ * tokens): docs/auth.md.
  */
 function oauth2Options(s: SecuritySchemeModel, o: OAuth2Spec): CredentialOption[] {
   const cc = o.clientCredentials;
