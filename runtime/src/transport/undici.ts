@@ -2,7 +2,7 @@ import type { Dispatcher, Pool } from 'undici';
 import type { AttemptSignal, Transport, TransportRequest, TransportResponse } from './types.js';
 import { ACCEPT_ENCODING, createDecoder, type BodyDecoder } from './decompress.js';
 import { decodeChunks } from './read-bounded.js';
-import { followRedirects, type Hop } from './redirect.js';
+import { followRedirects, isRedirect, type Hop } from './redirect.js';
 import { MAX_TEXT_BYTES, textTooLong } from './text-limit.js';
 
 type UndiciModule = typeof import('undici');
@@ -54,7 +54,7 @@ export class UndiciTransport implements Transport {
    * the final one. The attempt's signal (timeout, caller abort) covers every hop.
    */
   request(req: TransportRequest): Promise<TransportResponse> {
-    return followRedirects(req, (hop) => this.#send(hop, req.signal));
+    return this.#send(req, req.signal).then((res) => (isRedirect(res) ? followRedirects(req, res, (hop) => this.#send(hop, req.signal)) : res));
   }
 
   /** Dispatches one hop; resolves at its status line. Not `async`: no extra promise per request. */
