@@ -75,7 +75,8 @@ export class UndiciTransport implements Transport {
       headers = { ...headers, 'content-type': encoded.headers.get('content-type') ?? 'multipart/form-data' };
       body = encoded.body ?? undefined;
     }
-    // Ask for compression unless the caller chose encodings; `Exchange` decodes what comes back.
+    // Ask for compression unless the caller chose encodings (a client puts it among its default
+    // headers, so this copy is only made for direct use); `Exchange` decodes what comes back.
     if (headers['accept-encoding'] === undefined) headers = { ...headers, 'accept-encoding': ACCEPT_ENCODING };
     const exchange = new Exchange(hop.url, hop.method, signal);
     const started = exchange.start();
