@@ -2,9 +2,12 @@
  * `npm run bench`: every benchmark in one run, each printing ratios against a baseline measured in
  * the same run (never absolute targets: machines differ, ratios travel).
  *
- * Select a subset with `npm run bench -- generate throughput`.
+ * Select a subset with `npm run bench -- generate throughput`. Compare with another built checkout
+ * (an older commit's worktree) in the same run: `npm run bench -- generate throughput --before <dir>`;
+ * `--runs <n>` sets the rounds (bench/support/options.ts).
  */
 import { existsSync } from 'node:fs';
+import { flagWords } from './support/options.js';
 
 interface Bench {
   name: string;
@@ -18,9 +21,14 @@ const benches: Bench[] = [
   { name: 'pagination', file: './pagination.ts', fn: 'benchPagination' },
   { name: 'cache', file: './cache.ts', fn: 'benchCache' },
   { name: 'typecheck', file: './typecheck.ts', fn: 'benchTypecheck' },
+  { name: 'package', file: './package.ts', fn: 'benchPackage' },
+  { name: 'auth', file: './auth.ts', fn: 'benchAuth' },
 ];
 
-const wanted = process.argv.slice(2);
+// Flags (`--before <dir>`, `--runs <n>`) are read by the benchmarks themselves (bench/support/options.ts).
+const args = process.argv.slice(2);
+const flags = flagWords(args);
+const wanted = args.filter((_, i) => !flags.has(i));
 const results: Record<string, Record<string, number>> = {};
 
 for (const bench of benches) {

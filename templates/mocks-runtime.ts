@@ -336,17 +336,49 @@ export function cursorVariant(value: unknown, n: number): unknown {
   return `${value}-${n}`;
 }
 
-/** Every item of every page: the example's items repeated, with distinct cursor values. */
+/**
+ * Every item of every page: the example's items repeated, with distinct cursor values. Where only
+ * the page or offset number says where a run is (no total, next offset or `hasMore`), the runtime
+ * ends at a page that repeats the previous one (what a server clamping the number sends), so there
+ * pages differ: the example rotated, or, when that repeats a page, ids varied.
+ */
 function allItems(spec: MockPagination, example: unknown[]): unknown[] {
+  const counted = countedOnly(spec);
   const items: unknown[] = [];
+  const served = new Set<string>();
   for (let page = 0; page < MOCK_PAGES; page++) {
-    for (const item of example) {
-      const copy = structuredClone(item);
+    const shift = counted ? page % example.length : 0;
+    let copies = [...example.slice(shift), ...example.slice(0, shift)].map((item) => structuredClone(item));
+    if (counted && served.has(JSON.stringify(copies))) copies = copies.map((item, i) => withVariedId(item, items.length + i));
+    served.add(JSON.stringify(copies));
+    for (const copy of copies) {
       const n = items.length;
       items.push(spec.itemCursor === undefined ? copy : writePointer(copy, spec.itemCursor, cursorVariant(readPointer(copy, spec.itemCursor), n)));
     }
   }
   return items;
+}
+
+/** Page or offset numbering with nothing in the body to end on: the runtime's repeat rule applies. */
+function countedOnly(spec: MockPagination): boolean {
+  if (spec.total !== undefined || spec.hasMore !== undefined) return false;
+  return spec.style === 'page' || (spec.style === 'offset' && spec.nextOffset === undefined);
+}
+
+/**
+ * The `n`th variant of an item: of itself when it is a string or number, else of its `id`, else of
+ * its first string or number anywhere inside; unchanged when it holds none.
+ */
+function withVariedId(item: unknown, n: number): unknown {
+  if (typeof item === 'string' || typeof item === 'number') return cursorVariant(item, n);
+  if (Array.isArray(item)) {
+    const at = item.findIndex((v) => withVariedId(v, n) !== v);
+    return at === -1 ? item : item.map((v, i) => (i === at ? withVariedId(v, n) : v));
+  }
+  if (!isRecord(item)) return item;
+  const keys = ['id', ...Object.keys(item)].filter((k) => Object.hasOwn(item, k));
+  const key = keys.find((k) => withVariedId(item[k], n) !== item[k]);
+  return key === undefined ? item : { ...item, [key]: withVariedId(item[key], n) };
 }
 
 async function pageParam(spec: MockPagination, request: Request, fallback: string): Promise<string | undefined> {

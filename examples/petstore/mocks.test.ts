@@ -5,7 +5,7 @@
  */
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { ConnectionError, NotFoundError, PetStore, UnprocessableEntityError } from './sdk/index.js';
 import {
   handlers,
@@ -135,14 +135,27 @@ describe('overrides', () => {
   });
 
   it('HttpResponse.error() is a network error, surfaced after retries', async () => {
-    server.use(mockGetPet(() => HttpResponse.error()));
-    const noRetry = new PetStore({ baseUrl: BASE, maxRetries: 0 });
-    await expect(noRetry.pets.get('pet_1')).rejects.toBeInstanceOf(ConnectionError);
+    let attempts = 0;
+    server.use(
+      mockGetPet(() => {
+        attempts++;
+        return HttpResponse.error();
+      }),
+    );
+    const oneRetry = new PetStore({ baseUrl: BASE, maxRetries: 1 });
+    await expect(oneRetry.pets.get('pet_1')).rejects.toBeInstanceOf(ConnectionError);
+    expect(attempts).toBe(2);
   });
 
   it('an unmocked URL fails loudly with onUnhandledRequest: error', async () => {
-    const elsewhere = new PetStore({ baseUrl: 'http://unmocked.test', maxRetries: 0 });
-    await expect(elsewhere.pets.get('pet_1')).rejects.toBeInstanceOf(ConnectionError);
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const elsewhere = new PetStore({ baseUrl: 'http://unmocked.test', maxRetries: 0 });
+      await expect(elsewhere.pets.get('pet_1')).rejects.toBeInstanceOf(ConnectionError);
+      expect(printed.mock.calls.map((args) => args.join(' ')).join('\n')).toMatch(/without a matching request handler[\s\S]*GET http:\/\/unmocked\.test\/pets\/pet_1/);
+    } finally {
+      printed.mockRestore();
+    }
   });
 });
 

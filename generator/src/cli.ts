@@ -36,6 +36,7 @@ interface GenerateFlags {
   name?: string;
   config?: string;
   runtimeImport?: string;
+  package?: string;
   check?: boolean;
   watch?: boolean;
 }
@@ -46,6 +47,7 @@ interface Invocation {
   out: string;
   name?: string;
   runtimeImport?: string;
+  package?: string;
   check: boolean;
 }
 
@@ -95,7 +97,7 @@ async function runOnce(inv: Invocation, io: Output): Promise<number> {
     // Loaded on demand: `--help`, `--version` and usage errors answer without loading the emitters.
     const [{ loadSpec }, { generate }] = await Promise.all([import('./load/index.js'), import('./generate.js')]);
     const spec = await loadSpec(inv.spec, specReader);
-    result = await generate(spec, { name: inv.name, runtimeImport: inv.runtimeImport });
+    result = await generate(spec, { name: inv.name, runtimeImport: inv.runtimeImport, package: inv.package });
   } catch (error) {
     if (error instanceof SpecError) {
       printDiagnostics(error.diagnostics, io);
@@ -139,7 +141,9 @@ async function resolveInvocation(specArg: string | undefined, flags: GenerateFla
   const runtimeImport = flags.runtimeImport ?? config.runtimeImport;
   if (name !== undefined) inv.name = name;
   if (runtimeImport !== undefined) inv.runtimeImport = runtimeImport;
-  checkGenerateOptions({ name, runtimeImport });
+  const packageName = flags.package ?? config.package;
+  if (packageName !== undefined) inv.package = packageName;
+  checkGenerateOptions({ name, runtimeImport, package: packageName });
   return inv;
 }
 
@@ -179,8 +183,9 @@ function buildProgram(io: Output, setCode: (code: number) => void): Command {
     .argument('[spec]', 'spec file or URL (or "spec" in --config)')
     .option('-o, --out <dir>', 'output directory (or "out" in --config)')
     .option('--name <Name>', 'client class name (default: info.title in PascalCase)')
-    .option('--config <file>', 'JSON file with the same options: spec, out, name, runtimeImport (flags win)')
+    .option('--config <file>', 'JSON file with the same options: spec, out, name, runtimeImport, package (flags win)')
     .option('--runtime-import <specifier>', 'module generated code imports the runtime from (default: @sdkgen/runtime)')
+    .option('--package <npm-name>', 'write a publishable npm package (package.json, README, src/, compiled dist/) of this name')
     .option('--check', 'generate in memory; exit 1 with a diff summary if <dir> differs')
     .option('--watch', 'regenerate when the spec changes')
     .action(async (spec: string | undefined, flags: GenerateFlags) => {

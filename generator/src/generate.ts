@@ -7,13 +7,14 @@
 import { Diagnostics, SpecError, type Diagnostic } from './diagnostics.js';
 import { paginationOf } from './emit/operation-types.js';
 import { EmitError, isBindingIdentifier } from './emit/escape.js';
-import { emitSdk, type GeneratedFile } from './emit/sdk.js';
+import { emitPackage, type PackageInput } from './emit/package.js';
+import { emitSdk, type EmitOptions, type GeneratedFile } from './emit/sdk.js';
 import type { LoadedSpec } from './load/index.js';
 import type { ApiModel } from './model.js';
 import { pascalCase } from './naming.js';
 import { existingPointer } from './load/pointer.js';
 import { normalize } from './normalize/index.js';
-import { checkName, runtimeImport, UsageError, type GenerateOptions } from './options.js';
+import { checkName, checkPackageOptions, runtimeImport, UsageError, type GenerateOptions } from './options.js';
 import { validateSpec } from './validate.js';
 
 export { checkGenerateOptions, DEFAULT_RUNTIME_IMPORT, UsageError, type GenerateOptions } from './options.js';
@@ -55,7 +56,7 @@ export function clientName(model: ApiModel, requested: string | undefined): stri
   const reserved = reservedClientNames(model);
   if (requested !== undefined) {
     checkName(requested);
-    if (reserved.has(requested)) {
+    if (reserved.has(requested) || reserved.has(`${requested}Core`)) {
       throw new UsageError(`--name ${requested} collides with a generated resource or type name; pick another name`);
     }
     return requested;
@@ -63,7 +64,7 @@ export function clientName(model: ApiModel, requested: string | undefined): stri
   let name = pascalCase(model.title);
   if (!/^[A-Za-z]/.test(name)) name = `Api${name}`;
   if (!isBindingIdentifier(name)) name = 'ApiClient';
-  while (reserved.has(name)) name = `${name}Client`;
+  while (reserved.has(name) || reserved.has(`${name}Core`)) name = `${name}Client`;
   return name;
 }
 
@@ -80,9 +81,23 @@ export async function generate(spec: LoadedSpec, options: GenerateOptions = {}):
   const model = normalize(spec, diags);
   diags.throwIfErrors();
   const name = clientName(model, options.name);
-  const files = await emitSdk(model, spec.document, name, { runtimeImport: runtimeImport(options.runtimeImport) }).catch((error: unknown) => {
+  const runtime = runtimeImport(options.runtimeImport);
+  if (options.package !== undefined) checkPackageOptions(options.package, runtime);
+  const emitOptions: EmitOptions = { runtimeImport: runtime, ...(options.package !== undefined ? { packageName: options.package } : {}) };
+  const sources = await emitSdk(model, spec.document, name, emitOptions).catch((error: unknown) => {
     throw schemaFailure(error, spec) ?? error;
   });
+  const files =
+    options.package === undefined
+      ? sources
+      : emitPackage(sources, {
+          name: options.package,
+          version: model.version,
+          title: model.title,
+          description: model.description,
+          license: specLicense(spec.document),
+          runtimeImport: runtime,
+        });
   const operations = model.resources.flatMap((r) => r.operations);
   return {
     files,
@@ -99,6 +114,18 @@ export async function generate(spec: LoadedSpec, options: GenerateOptions = {}):
       ),
       durationMs: Math.round(performance.now() - started),
     },
+  };
+}
+
+/** `info.license` when it names a licence (`name` is required by OpenAPI; `identifier` is 3.1's SPDX id). */
+function specLicense(document: object): PackageInput['license'] {
+  const info = (document as { info?: { license?: unknown } }).info;
+  const license = info?.license as { name?: unknown; identifier?: unknown; url?: unknown } | undefined;
+  if (typeof license !== 'object' || license === null || typeof license.name !== 'string' || license.name.trim() === '') return undefined;
+  return {
+    name: license.name.trim(),
+    ...(typeof license.identifier === 'string' ? { identifier: license.identifier } : {}),
+    ...(typeof license.url === 'string' ? { url: license.url } : {}),
   };
 }
 

@@ -6,7 +6,7 @@
  * Every name here is already a valid, collision-free TypeScript identifier where it is used as one;
  * every text (summary, description) is the raw spec text and must be escaped by the emitter.
  */
-import type { BodyEncoding, HttpMethod, ParamStyle, ResponseKind } from '@sdkgen/runtime';
+import type { BodyEncoding, FieldEncoding, HttpMethod, OAuth2Spec, ParamStyle, ResponseKind } from '@sdkgen/runtime';
 
 /** A JSON pointer into the source document, e.g. `#/paths/~1pets/get`. */
 export type JsonPointer = string;
@@ -37,7 +37,7 @@ export type SecuritySchemeModel = {
 } & (
   | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string; option: string }
   /** http bearer, oauth2 and openIdConnect: a token sent as `Authorization: Bearer`. */
-  | { type: 'bearer'; option: string; source: 'http' | 'oauth2' | 'openIdConnect' }
+  | { type: 'bearer'; option: string; source: 'http' | 'oauth2' | 'openIdConnect'; oauth2?: OAuth2Spec }
   | { type: 'basic'; usernameOption: string; passwordOption: string }
 );
 
@@ -50,6 +50,15 @@ export interface ResourceModel {
   fileName: string;
   description?: string;
   operations: OperationModel[];
+  /**
+   * OpenAPI 3.2 nested tags (`parent`): set on a resource whose tag has a parent tag; it is then a
+   * property of its parent's class (`client.projects.members`), not of the client.
+   */
+  parent?: string;
+  /** Resources nested in this one, with the property name each has on this class. */
+  children?: { propertyName: string; className: string; fileName: string; description?: string }[];
+  /** How code reaches it from the client: `projects.members`. */
+  accessor: string;
 }
 
 export interface OperationModel {
@@ -73,12 +82,16 @@ export interface OperationModel {
   queryParams: ParamModel[];
   headerParams: ParamModel[];
   cookieParams: ParamModel[];
+  /** OpenAPI 3.2 `in: querystring`: one parameter that is the whole query string. */
+  querystringParam?: ParamModel;
   requestBody?: RequestBodyModel;
   /** 'flat': query, header and body fields share one params object; 'nested': body under `body`, query under `query`. */
   paramsLayout: 'flat' | 'nested';
   responses: ResponseModel[];
   /** How the runtime reads a 2xx response. */
   responseKind: ResponseKind;
+  /** The Accept header: the success responses' media types, when that is not the runtime's default. */
+  accept?: string;
   /** Effective security alternatives (scheme keys); `[]` means no auth. */
   security: string[][];
   /** Set for list operations that page (see `pagination/detect.ts`). */
@@ -92,13 +105,15 @@ export interface ParamModel {
   argName: string;
   /** Set for a path param the template names but the spec does not declare: typed `string`. */
   synthesized?: true;
-  in: 'path' | 'query' | 'header' | 'cookie';
+  in: 'path' | 'query' | 'header' | 'cookie' | 'querystring';
   required: boolean;
   deprecated: boolean;
   description?: string;
   style?: ParamStyle;
   explode?: boolean;
   allowReserved?: boolean;
+  /** Set when the parameter is declared with `content`: its (first) media type. Always set for `querystring`. */
+  contentType?: string;
   pointer: JsonPointer;
 }
 
@@ -113,6 +128,8 @@ export interface RequestBodyModel {
   isJsonObject: boolean;
   /** Property names of a JSON-object body (for collision checks). */
   propertyNames: string[];
+  /** Form and multipart bodies: the chosen media type's `encoding` map, as the runtime reads it. */
+  fields?: Record<string, FieldEncoding>;
   /** The chosen media type's schema admits `null` (`nullable: true`, `type: [..., "null"]`); set only when true. */
   nullable?: true;
   description?: string;

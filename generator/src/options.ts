@@ -10,6 +10,11 @@ export interface GenerateOptions {
   name?: string | undefined;
   /** Module specifier generated code imports the runtime from. @default '@sdkgen/runtime' */
   runtimeImport?: string | undefined;
+  /**
+   * Emit a publishable npm package of this name instead of a source folder: `package.json`,
+   * `README.md`, `src/` and the compiled `dist/` (DESIGN.md section 2).
+   */
+  package?: string | undefined;
 }
 
 /** The default runtime import of generated code. */
@@ -42,6 +47,32 @@ export function runtimeImport(requested: string | undefined): string {
  */
 export function checkGenerateOptions(options: GenerateOptions): void {
   if (options.name !== undefined) checkName(options.name);
-  runtimeImport(options.runtimeImport);
+  const runtime = runtimeImport(options.runtimeImport);
+  if (options.package !== undefined) checkPackageOptions(options.package, runtime);
+}
+
+/** npm's rules for new package names (validate-npm-package-name): lowercase, URL-safe, <= 214 characters. */
+const NPM_NAME = /^(?:@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
+
+/**
+ * Throws {@link UsageError} unless `name` can be published to npm and the runtime import names a
+ * package the generated package can depend on.
+ */
+export function checkPackageOptions(name: string, runtime: string): void {
+  if (name.length === 0 || name.length > 214 || !NPM_NAME.test(name)) {
+    throw new UsageError(
+      `--package ${JSON.stringify(name)} is not a valid npm package name; use lowercase letters, digits, - . _ ~, optionally @scope/, e.g. @acme/petstore`,
+    );
+  }
+  packageOfSpecifier(runtime);
+}
+
+/** The package a bare module specifier names: `@sdkgen/runtime/x` -> `@sdkgen/runtime`. */
+export function packageOfSpecifier(specifier: string): string {
+  if (specifier.startsWith('.') || specifier.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(specifier)) {
+    throw new UsageError(`--package needs --runtime-import to name a package (a bare specifier), not ${JSON.stringify(specifier)}`);
+  }
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
 

@@ -9,7 +9,8 @@ import type { Diagnostic, Diagnostics } from './diagnostics.js';
 import { formatPointer, getAt, isObject, parsePointer } from './load/pointer.js';
 import { OPERATION_METHODS } from './openapi-keywords.js';
 
-const METHODS: ReadonlySet<string> = new Set(OPERATION_METHODS);
+/** The fixed methods and OpenAPI 3.2's `query`, the operations a path item holds by key. */
+const METHODS: ReadonlySet<string> = new Set([...OPERATION_METHODS, 'query']);
 
 /**
  * The operation (`#/paths/~1pets/get`) or path item (`#/paths/~1pets`) a bundled-document pointer

@@ -30,7 +30,15 @@ export function validateSpec(spec: LoadedSpec, diags: Diagnostics): void {
   for (const w of spec.warnings ?? []) diags.add(w);
   checkVersion(doc, error);
   if (doc.paths === undefined) {
-    error('SDKGEN_MISSING_PATHS', '#', 'The document has no `paths` object.', 'Add `paths:` with at least one operation, e.g. `/pets: { get: ... }`.');
+    // Legal in 3.1 (components or webhooks only: libraries of shared schemas); 2.0 and 3.0 require
+    // `paths`, but the types are still worth having. Either way: the types and an empty client.
+    const v31 = typeof doc.openapi === 'string' && !doc.openapi.startsWith('3.0');
+    warn(
+      'SDKGEN_NO_PATHS', '#',
+      v31 ? 'The document has no `paths`: the SDK has its types and webhook types and a client without operations.'
+        : `The document has no \`paths\`, which OpenAPI ${typeof doc.openapi === 'string' ? doc.openapi : '2.0'} requires; the SDK has its types and a client without operations.`,
+      v31 ? 'Nothing to fix if the document only shares schemas or describes webhooks; add `paths` for operations to call.' : 'Add `paths: {}` (or the operations), or declare `openapi: 3.1.0` where `paths` is optional.',
+    );
   } else if (!isObject(doc.paths)) {
     error('SDKGEN_MISSING_PATHS', '#/paths', '`paths` is not an object.', 'Make `paths` a map from path templates to path items.');
   }
@@ -84,7 +92,9 @@ function checkRefs(spec: LoadedSpec, error: Report): void {
     const hints = isObject(parent) ? closestNames(target.at(-1) ?? '', Object.keys(parent)) : [];
     const didYouMean = hints.length > 0 ? ` Did you mean ${hints.map((h) => `"${childPointer(where.pointer, h)}"`).join(' or ')}?` : '';
     const missing = childPointer(where.pointer, target.at(-1) ?? '');
-    error('SDKGEN_REF_NOT_FOUND', site, `$ref "${ref}" points to ${missing} in ${where.file}, which does not exist.`, `Add ${missing} or correct the $ref.${didYouMean}`);
+    // Name the ref as written too: a converted Swagger 2.0 `#/definitions/X` reads `#/components/schemas/X` here.
+    const written = where.pointer.startsWith('#/components') || where.file !== spec.rootFile ? ref : missing;
+    error('SDKGEN_REF_NOT_FOUND', site, `$ref "${written}" points to ${missing} in ${where.file}, which does not exist.`, `Add ${missing} or correct the $ref.${didYouMean}`);
   });
 }
 

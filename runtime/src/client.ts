@@ -1,10 +1,12 @@
 import { APIPromise } from './api-promise.js';
+import { setupOAuth, type OAuthSession } from './auth/oauth2.js';
 import { cachedAttempt, createCacheLayer, type CacheLayer } from './cache/cache-layer.js';
 import { InvalidRequestError } from './errors.js';
 import { DEFAULTS, type ClientConfig, type ClientOptions, type RequestOptions } from './options.js';
 import type { OperationDescriptor } from './operation.js';
-import { paginate, type PagePromise, type PageRequestOptions } from './pagination/index.js';
+import type { PagePromise, PageRequestOptions } from './pagination/page-promise.js';
 import { applyPageUrl } from './pagination/page-url.js';
+import { requestPage } from './request-page.js';
 import { prepareRequest, type PrepareContext, type PreparedRequest } from './request/prepare.js';
 import { parseBaseUrl } from './request/url.js';
 import type { WithResponse } from './response/info.js';
@@ -17,21 +19,24 @@ import {
   type RetryClock,
 } from './retry/send-with-retries.js';
 import { sendAttempt, type AttemptOptions } from './send.js';
+import { Signals } from './signals/signals.js';
 import { ACCEPT_ENCODING } from './transport/decompress.js';
 import { resolveTransport, usesUndici } from './transport/resolve.js';
 import type { Transport } from './transport/types.js';
 import { defaultUserAgent } from './user-agent.js';
 
 /**
- * The base of every generated client. A generated method is one call:
- * `this._client.request(op, pathArgs, params, options)`.
+ * The base of every generated client: configuration and the request pipeline, nothing an
+ * operation does not use. A generated function is one call:
+ * `client.request(op, pathArgs, params, options)`; paginated operations go through the standalone
+ * {@link requestPage} instead, so an app that never pages bundles no pagination code.
  *
  * The pipeline is a chain of small steps, each a protected method so later layers (retries,
  * idempotency, ETag cache, hooks) can override one step:
  * `prepare` (URL, headers, body, auth) -> `execute` (cache lookup, retry loop) -> `sendAttempt`
  * (one HTTP exchange, decoded).
  */
-export class BaseClient {
+export class CoreClient {
   /** The options the client was created with (credentials included). */
   readonly options: ClientOptions;
   /** The generated per-SDK configuration. */
@@ -46,6 +51,10 @@ export class BaseClient {
   readonly #callDefaults: ClientCallSettings;
   /** `timeout` of an attempt when the call sets none. */
   readonly #timeout: number;
+  /** OAuth tokens the runtime obtains itself (auth/oauth2.ts); `undefined` when none. */
+  readonly #oauth: OAuthSession | undefined;
+  /** Rate-limit pacing and deprecation warnings (signals/); `undefined` when off. */
+  readonly #signals: Signals | undefined;
 
   constructor(options: ClientOptions, config: ClientConfig) {
     this.options = options;
@@ -61,17 +70,41 @@ export class BaseClient {
     if (usesUndici(options.transport)) defaultHeaders['accept-encoding'] = ACCEPT_ENCODING;
     // The caller's `defaultHeaders` win, a `User-Agent` or `Accept-Encoding` among them.
     for (const [name, value] of Object.entries(options.defaultHeaders ?? {})) defaultHeaders[name.toLowerCase()] = value;
+    const base = parseBaseUrl(baseUrl);
+    this.transport = resolveTransport(options.transport);
+    this.#timeout = options.timeout ?? DEFAULTS.timeout;
+    const clock = (): RetryClock => this.clock;
+    const oauth = setupOAuth(config.securitySchemes, options as Readonly<Record<string, unknown>>, {
+      baseUrl: base.origin + base.prefix,
+      transport: this.transport,
+      clock,
+      logger: options.logger,
+      tokenStore: options.tokenStore,
+      clientAuth: options.clientAuth,
+      timeout: this.#timeout,
+      maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
+      maxRetryAfter: options.maxRetryAfter ?? DEFAULTS.maxRetryAfter,
+      userAgent: defaultHeaders['user-agent'],
+    });
+    this.#oauth = oauth.session;
     this.context = {
-      base: parseBaseUrl(baseUrl),
+      base,
       config,
-      credentials: options as Readonly<Record<string, unknown>>,
+      credentials: oauth.credentials,
       defaultHeaders,
       idempotencyHeader: (options.idempotencyHeader ?? config.idempotencyHeader ?? DEFAULTS.idempotencyHeader).toLowerCase(),
     };
-    this.transport = resolveTransport(options.transport);
     this.cacheLayer = createCacheLayer(options, config);
     this.#callDefaults = clientCallSettings(options, config);
-    this.#timeout = options.timeout ?? DEFAULTS.timeout;
+    this.#signals = Signals.create({
+      pace: options.rateLimit === 'pace',
+      rateLimitStore: options.rateLimitStore,
+      logger: options.logger,
+      onDeprecation: options.onDeprecation,
+      clock,
+      config,
+      timeout: this.#timeout,
+    });
   }
 
   /**
@@ -85,30 +118,6 @@ export class BaseClient {
     options?: RequestOptions,
   ): APIPromise<T> {
     return new APIPromise<T>(this.execute(op, pathArgs, params, options) as Promise<WithResponse<T>>);
-  }
-
-  /**
-   * Calls a paginated operation (`op.pagination` set). Awaiting the result gives the first page;
-   * `for await` over it gives every item; `.pages()` every page. Each page goes through the same
-   * pipeline as `request` (auth, retries, idempotency, ETag cache).
-   */
-  requestPage<Item, P extends object | undefined = Record<string, unknown>>(
-    op: OperationDescriptor,
-    pathArgs: readonly unknown[],
-    params: P,
-    options?: PageRequestOptions,
-  ): PagePromise<Item, P> {
-    const { origin, prefix } = this.context.base;
-    return paginate<Item, P>(
-      {
-        baseUrl: origin + prefix,
-        allowCrossOrigin: this.options.allowCrossOriginPagination,
-        execute: (pageOp, pageParams) => this.execute(pageOp, pathArgs, pageParams, options),
-      },
-      op,
-      params,
-      options,
-    );
   }
 
   /** Builds the request once; every attempt of the call reuses it. */
@@ -149,7 +158,16 @@ export class BaseClient {
    * (retry/send-with-retries.ts); the ETag cache works per attempt, inside `attempt`.
    */
   #send(req: PreparedRequest, options: RequestOptions | undefined): Promise<WithResponse<unknown>> {
-    return sendWithRetries(req, callSettings(this.#callDefaults, options, this.clock), (r) => this.attempt(r, options));
+    const settings = callSettings(this.#callDefaults, options, this.clock);
+    const sent = sendWithRetries(req, settings, (r) => this.attempt(r, options));
+    const oauth = this.#oauth;
+    if (oauth === undefined) return sent;
+    // A 401 on a token the runtime obtained: a new token, and the call once more (never twice).
+    return sent.catch(async (error: unknown) => {
+      const token = await oauth.renew(error, req);
+      const again: PreparedRequest = { ...req, headers: { ...req.headers, authorization: `Bearer ${token}` } };
+      return sendWithRetries(again, settings, (r) => this.attempt(r, options));
+    });
   }
 
   /** One attempt with the effective timeout and the caller's signal. */
@@ -159,13 +177,39 @@ export class BaseClient {
       signal: options?.signal,
     };
     // The cache hands sendAttempt a transport that adds validators and serves 304s from the store.
-    return cachedAttempt(this.cacheLayer, this.transport, req, options, (transport) =>
-      sendAttempt(transport, req, attemptOptions),
+    const signals = this.#signals;
+    if (signals === undefined) {
+      return cachedAttempt(this.cacheLayer, this.transport, req, options, (transport) => sendAttempt(transport, req, attemptOptions));
+    }
+    // Pacing waits before the attempt (not counted in its timeout); every response is observed.
+    const maxRetryAfter = options?.maxRetryAfter ?? this.#callDefaults.maxRetryAfter;
+    return signals.attempt(req, this.transport, maxRetryAfter, options?.signal, (observed) =>
+      cachedAttempt(this.cacheLayer, observed, req, options, (transport) => sendAttempt(transport, req, attemptOptions)),
     );
   }
 
   /** Closes pooled connections. Requests made afterwards fail with `ConnectionError`. */
   async close(): Promise<void> {
     await this.transport.close?.();
+  }
+}
+
+/**
+ * {@link CoreClient} with pagination as a method: `client.requestPage(op, ...)` is
+ * {@link requestPage}`(client, op, ...)`.
+ */
+export class BaseClient extends CoreClient {
+  /**
+   * Calls a paginated operation (`op.pagination` set). Awaiting the result gives the first page;
+   * `for await` over it gives every item; `.pages()` every page. Each page goes through the same
+   * pipeline as `request` (auth, retries, idempotency, ETag cache).
+   */
+  requestPage<Item, P extends object | undefined = Record<string, unknown>>(
+    op: OperationDescriptor,
+    pathArgs: readonly unknown[],
+    params: P,
+    options?: PageRequestOptions,
+  ): PagePromise<Item, P> {
+    return requestPage<Item, P>(this, op, pathArgs, params, options);
   }
 }

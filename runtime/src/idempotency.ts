@@ -5,9 +5,6 @@
  * @see https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/
  */
 
-/** Header name used when the caller passes `idempotencyKey` but the spec declared no header. */
-export const DEFAULT_IDEMPOTENCY_HEADER = 'Idempotency-Key';
-
 /**
  * Methods that get an automatic key. The others are idempotent by definition (RFC 9110 §9.2.2).
  */
@@ -37,31 +34,4 @@ export function formatUuidV4(bytes: Uint8Array): string {
   b[8] = (b[8]! & 0x3f) | 0x80;
   const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** Input of {@link resolveIdempotencyKey}. */
-export interface IdempotencyInput {
-  /** HTTP method, upper case. */
-  readonly method: string;
-  /** Header name from the spec or the client's `idempotencyHeader` option, if any. */
-  readonly configuredHeader?: string | undefined;
-  /** The caller's `options.idempotencyKey`, if any. */
-  readonly explicitKey?: string | undefined;
-  /** Key source, injected for tests. @default createIdempotencyKey */
-  readonly create?: (() => string) | undefined;
-}
-
-/**
- * The header to send with every attempt of one call, or `undefined` for none. Call once per logical
- * call, never per attempt.
- *
- * - an explicit `idempotencyKey` is always sent (on any method), under the configured header or
- *   {@link DEFAULT_IDEMPOTENCY_HEADER};
- * - otherwise POST and PATCH get a fresh UUID v4 when a header is configured.
- */
-export function resolveIdempotencyKey(input: IdempotencyInput): { name: string; value: string } | undefined {
-  const name = input.configuredHeader ?? DEFAULT_IDEMPOTENCY_HEADER;
-  if (input.explicitKey !== undefined) return { name, value: input.explicitKey };
-  if (input.configuredHeader === undefined || !KEYED_METHODS.has(input.method.toUpperCase())) return undefined;
-  return { name, value: (input.create ?? createIdempotencyKey)() };
 }

@@ -1,7 +1,8 @@
 /**
  * `@sdkgen/runtime`: what generated SDKs import. Everything exported here is public API.
  */
-export { BaseClient } from './client.js';
+export { BaseClient, CoreClient } from './client.js';
+export { requestPage } from './request-page.js';
 export { APIPromise } from './api-promise.js';
 export type { ResponseInfo, WithResponse } from './response/info.js';
 export type { CacheLimits, ClientConfig, ClientOptions, Credential, RequestOptions } from './options.js';
@@ -39,7 +40,20 @@ export {
   UnprocessableEntityError,
 } from './errors.js';
 export type { ApiErrorInit } from './errors.js';
+export type { ClientErrorStatus, ErrorStatus, ServerErrorStatus, StatusError } from './error-status.js';
 export { isProblem, problemExtensions, type ProblemDetails } from './problem.js';
+export { MemoryTokenStore, type TokenRecord, type TokenStore } from './auth/token-store.js';
+export type { OAuth2Tokens, OnTokens } from './auth/token-manager.js';
+export type { ClientAuthMethod } from './auth/token-endpoint.js';
+export { parseDeprecation, parseSunset, type DeprecationInfo, type OnDeprecation } from './signals/deprecation.js';
+export { parseRateLimit, parseRateLimitReset, type RateLimitInfo } from './signals/rate-limit.js';
+export {
+  MemoryRateLimitStore,
+  type RateLimitDecision,
+  type RateLimitOutcome,
+  type RateLimitStore,
+  type RateLimitWindow,
+} from './signals/rate-limit-store.js';
 export type { Logger } from './logger.js';
 export type { OnRequestHook, OnResponseHook, RequestHookInfo, ResponseHookInfo } from './hooks.js';
 export type { RetryClock } from './retry/send-with-retries.js';

@@ -7,7 +7,12 @@
  * here in the runtime.
  */
 
-export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
+/**
+ * The method sent on the wire. OpenAPI 3.2 adds `QUERY` and `additionalOperations`, whose keys are
+ * sent exactly as written (`COPY`, `LINK`), hence any other token too.
+ * @see https://spec.openapis.org/oas/v3.2.0#path-item-object
+ */
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE' | 'QUERY' | (string & {});
 
 /**
  * OpenAPI serialization style of a parameter.
@@ -47,6 +52,41 @@ export interface ParamSpec {
   readonly explode?: boolean;
   /** Query only: leave RFC 3986 reserved characters unencoded. @default false */
   readonly allowReserved?: boolean;
+  /**
+   * Set for a parameter declared with `content` instead of `schema`: its media type. The value is
+   * sent as that media type's text (JSON text for JSON types), ignoring `style` and `explode`.
+   * @see https://spec.openapis.org/oas/v3.1.0#fixed-fields-for-use-with-content
+   */
+  readonly content?: string;
+}
+
+/**
+ * An OpenAPI 3.2 `in: querystring` parameter: its value is the whole query string, serialized per
+ * `mediaType` (`application/x-www-form-urlencoded` or a JSON type).
+ * @see https://spec.openapis.org/oas/v3.2.0#parameter-locations
+ */
+export interface QueryStringSpec {
+  readonly name: string;
+  readonly group?: string;
+  readonly mediaType: string;
+}
+
+/**
+ * How one property of a form or multipart body is written (the Encoding Object).
+ * @see https://spec.openapis.org/oas/v3.1.0#encoding-object
+ */
+export interface FieldEncoding {
+  /** Form bodies: @default 'form' */
+  readonly style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+  /** Form bodies: @default true for style 'form', false otherwise */
+  readonly explode?: boolean;
+  /** Form bodies: leave RFC 3986 reserved characters unencoded. @default false */
+  readonly allowReserved?: boolean;
+  /**
+   * Multipart: the part's Content-Type (default: `text/plain` for scalars, `application/json` for
+   * objects, `application/octet-stream` for binary). Form bodies: a JSON type sends the value as JSON text.
+   */
+  readonly contentType?: string;
 }
 
 /** How the request body is encoded on the wire. */
@@ -65,6 +105,8 @@ export interface BodySpec {
   readonly group?: string;
   /** @default false */
   readonly required?: boolean;
+  /** Per-property encodings of a form or multipart body (the media type's `encoding` map). */
+  readonly fields?: Readonly<Record<string, FieldEncoding>>;
 }
 
 /** How to read a successful response. `auto` decides by Content-Type. */
@@ -88,13 +130,22 @@ export interface OperationDescriptor {
   readonly query?: readonly ParamSpec[];
   readonly headers?: readonly ParamSpec[];
   readonly cookies?: readonly ParamSpec[];
+  /** OpenAPI 3.2 `in: querystring`: the whole query string from one value (then `query` is empty). */
+  readonly querystring?: QueryStringSpec;
   readonly body?: BodySpec;
+  /**
+   * The `Accept` header: the media types the operation's success responses declare.
+   * @default 'application/json' when `response` is 'json', none otherwise
+   */
+  readonly accept?: string;
   /** @default 'auto' */
   readonly response?: ResponseKind;
   /** Effective security requirement alternatives (operation-level, else document-level). */
   readonly security?: readonly SecurityRequirement[];
   /** How a list operation pages; set only for paginated operations (see `pagination/spec.ts`). */
   readonly pagination?: import('./pagination/spec.js').PaginationSpec;
+  /** The spec marks the operation `deprecated`: the first use warns (logger, `onDeprecation`). */
+  readonly deprecated?: boolean;
 }
 
 /** How a security scheme's credential is applied; emitted once per client from `securitySchemes`. */
@@ -107,5 +158,28 @@ export type SecuritySchemeSpec =
       /** Client option holding the key. */
       readonly option: string;
     }
-  | { readonly type: 'bearer'; readonly option: string }
+  | {
+      readonly type: 'bearer';
+      readonly option: string;
+      /** OAuth 2 flows the runtime runs itself to get the token (`auth/oauth2.ts`). */
+      readonly oauth2?: OAuth2Spec;
+    }
   | { readonly type: 'basic'; readonly usernameOption: string; readonly passwordOption: string };
+
+/**
+ * The token-endpoint flows of an `oauth2` scheme and the client options that drive them.
+ * @see https://spec.openapis.org/oas/v3.1.0#oauth-flows-object
+ */
+export interface OAuth2Spec {
+  /** The `clientCredentials` flow: its `tokenUrl` (maybe relative to the server URL). */
+  readonly clientCredentials?: { readonly tokenUrl: string };
+  /** Flows that issue refresh tokens (`authorizationCode`, `password`): where to refresh. */
+  readonly refresh?: { readonly tokenUrl: string };
+  /** `basic` (default) or `body`: how the client authenticates to the token endpoint. */
+  readonly clientAuth?: 'basic' | 'body';
+  readonly clientIdOption: string;
+  readonly clientSecretOption: string;
+  readonly scopesOption?: string;
+  readonly refreshTokenOption?: string;
+  readonly onTokensOption?: string;
+}

@@ -6,8 +6,8 @@
  *
  * Used by corpus.test.ts (CI) and run.ts (a report over any folder of specs, e.g. all of APIs.guru).
  */
-import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,9 +71,33 @@ export function specsIn(dir: string): CorpusSpec[] {
   return out;
 }
 
-/** The committed corpus plus GitHub's spec. */
+/** One small spec per cause of failure once seen in the wild (test/fixtures/causes; `parts/` holds their other files). */
+export const CAUSES_DIR = join(ROOT, 'test/fixtures/causes');
+
+/**
+ * Large specs from outside the repository, never committed: `../shared/specs` next to the repository
+ * (or next to the folder of worktrees that holds it). DigitalOcean's multi-file spec is a tarball,
+ * extracted at test time under test/.tmp.
+ */
+export function sharedSpecs(): CorpusSpec[] {
+  const dir = [join(ROOT, '../shared/specs'), join(ROOT, '../../shared/specs')].find((d) => existsSync(d)) ?? join(ROOT, '../shared/specs');
+  const extracted = join(ROOT, 'test/.tmp/shared-specs/digitalocean');
+  const tarball = join(dir, 'digitalocean-specification.tar.gz');
+  if (existsSync(tarball) && !existsSync(join(extracted, 'specification/DigitalOcean-public.v2.yaml'))) {
+    rmSync(extracted, { recursive: true, force: true });
+    mkdirSync(extracted, { recursive: true });
+    execFileSync('tar', ['-xzf', tarball, '-C', extracted]);
+  }
+  return [
+    { name: 'shared__digitalocean', file: join(extracted, 'specification/DigitalOcean-public.v2.yaml') },
+    { name: 'shared__adyen-transfer-webhooks-v4', file: join(dir, 'adyen-transfer-webhooks-v4.json') },
+  ];
+}
+
+/** The committed corpus, GitHub's spec, the causes fixtures and the shared specs. */
 export function corpusSpecs(): CorpusSpec[] {
-  return [...specsIn(REAL_DIR), { name: 'github', file: GITHUB_SPEC }];
+  const causes = readdirSync(CAUSES_DIR).filter((f) => /\.(json|ya?ml)$/i.test(f)).sort().map((f) => ({ name: `causes__${sdkName(f)}`, file: join(CAUSES_DIR, f) }));
+  return [...specsIn(REAL_DIR), { name: 'github', file: GITHUB_SPEC }, ...causes, ...sharedSpecs()];
 }
 
 /** Reads local files only: a `$ref` to a URL fails (and is reported), so runs never touch the network. */

@@ -20,6 +20,8 @@ import {
   type ProblemDetails,
   type components,
 } from '../../examples/petstore/sdk/index.js';
+import { PetStoreCore } from '../../examples/petstore/sdk/core.js';
+import { petsGet, petsList } from '../../examples/petstore/sdk/funcs.js';
 
 type Pet = components['schemas']['Pet'];
 
@@ -32,6 +34,14 @@ export async function surface(): Promise<void> {
   expectTypeOf(await client.pets.delete('pet_1')).toEqualTypeOf<void>();
   expectTypeOf(await client.pets.getPhoto('pet_1')).toEqualTypeOf<Blob>();
   expectTypeOf(await client.owners.list()).toEqualTypeOf<components['schemas']['Owner'][]>();
+
+  // Standalone functions: the same types as the methods, with a client or its Core first.
+  const core = new PetStoreCore({ apiKey: 'k' });
+  expectTypeOf(petsGet(core, 'pet_1')).toEqualTypeOf<APIPromise<Pet>>();
+  expectTypeOf(petsGet(client, 'pet_1')).toEqualTypeOf<APIPromise<Pet>>();
+  expectTypeOf(petsList(core, { limit: 2 })).toEqualTypeOf(client.pets.list({ limit: 2 }));
+  // @ts-expect-error a core has no resource namespaces
+  void core.pets;
 
   // Lists page: awaiting gives the first page, iterating gives items.
   const list = client.pets.list({ limit: 20 });
@@ -82,6 +92,10 @@ export async function misuse(): Promise<void> {
   await client.pets.get('pet_1', { retries: 3 });
   // @ts-expect-error the form body needs an email
   await client.owners.create({ body: { name: 'Ada' } });
+  // The error type is discriminated by status: a check of `status` narrows `problem` to that response's schema.
+  const createError = null as unknown as CreatePetApiError;
+  if (createError.status === 422) expectTypeOf(createError.problem).toEqualTypeOf<components['schemas']['ValidationProblem'] | undefined>();
+  else expectTypeOf(createError.problem).toEqualTypeOf<components['schemas']['Problem'] | undefined>();
   // @ts-expect-error a create problem has no `balance` member
   void ((null as unknown as CreatePetApiError).problem?.balance);
   // @ts-expect-error apiKey is a string

@@ -59,7 +59,7 @@ describe('sdkgen generate', () => {
     expect(run.stdout).toMatch(/paginated\s+1\n/);
     expect(run.stdout).toMatch(/files\s+\d+ written, 0 unchanged, 0 removed\n/);
     expect(run.stdout).toMatch(/time\s+\d+ ms\n/);
-    expect(await readFile(join(out, 'client.ts'), 'utf8')).toContain('export class PetStore extends BaseClient');
+    expect(await readFile(join(out, 'client.ts'), 'utf8')).toContain('export class PetStore extends PetStoreCore');
     expect(existsSync(join(out, 'resources/pets.ts'))).toBe(true);
 
     const again = await sdkgen(['generate', petstore, '--out', out, '--name', 'PetStore']);
@@ -160,8 +160,8 @@ describe('sdkgen generate', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const client = await readFile(join(dir, 'from-config/client.ts'), 'utf8');
-    expect(client).toContain('export class FromFlag extends BaseClient');
-    expect(client).toContain("from 'my-runtime';");
+    expect(client).toContain('export class FromFlag extends FromFlagCore');
+    expect(await readFile(join(dir, 'from-config/core.ts'), 'utf8')).toContain("from 'my-runtime';");
   });
 
   it('reads a spec from an http URL', async () => {

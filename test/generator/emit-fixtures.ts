@@ -53,6 +53,7 @@ export function petstoreModel(): ApiModel {
     resources: [
       {
         propertyName: 'owners',
+        accessor: 'owners',
         className: 'Owners',
         fileName: 'owners',
         description: 'People who own pets.',
@@ -69,6 +70,7 @@ export function petstoreModel(): ApiModel {
       },
       {
         propertyName: 'pets',
+        accessor: 'pets',
         className: 'Pets',
         fileName: 'pets',
         description: 'Pets in the store.',

@@ -27,7 +27,7 @@ describe("GitHub's spec", () => {
     expect(result.summary.resources).toBeGreaterThan(30);
     expect(result.summary.paginated).toBeGreaterThan(100);
     const client = result.files.find((f) => f.path === 'client.ts')!.contents;
-    expect(client).toContain('export class GitHub extends BaseClient {');
+    expect(client).toContain('export class GitHub extends GitHubCore {');
     expect(client).toContain('  readonly repos: ');
 
     await rm(out, { recursive: true, force: true });

@@ -80,6 +80,12 @@ function requestUrl(op: OperationModel, params: MockParamData[] = []): string {
   return `${BASE}${path}`;
 }
 
+/** Whether a decoded JSON value holds a string or number anywhere. */
+function hasScalar(value: unknown): boolean {
+  if (typeof value === 'string' || typeof value === 'number') return true;
+  return typeof value === 'object' && value !== null && Object.values(value).some(hasScalar);
+}
+
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
@@ -134,11 +140,20 @@ describe.each(SPECS)('default mock handlers of $name', ({ name, file }) => {
       };
       const pathArgs = op.pathParams.map(() => 'sample-1');
       const sizes: number[] = [];
-      for await (const page of client.requestPage(descriptor, pathArgs, {}, { maxPages: 10 }).pages()) sizes.push(page.data.length);
+      let first: unknown[] | undefined;
+      for await (const page of client.requestPage(descriptor, pathArgs, {}, { maxPages: 10 }).pages()) {
+        first ??= page.data;
+        sizes.push(page.data.length);
+      }
       // Without a total, `has_more` or next cursor, an empty page is the only way to say "the end".
       const ended = sizes.length === MOCK_PAGES ? sizes : sizes.slice(0, -1);
       expect(sizes.length - ended.length === 0 || sizes.at(-1) === 0, `${op.method} ${op.path}: ${sizes.join(',')}`).toBe(true);
-      expect(ended.filter((n) => n > 0), `${op.method} ${op.path}: ${sizes.join(',')}`).toHaveLength(MOCK_PAGES);
+      // Page and offset numbers with nothing else to end on: the runtime ends at a page repeating the
+      // previous one (a server clamping the number), so the mock varies pages; items without a single
+      // value to vary (`{}` from a schema-less `items: {}`) cannot differ, and the walk ends at page 2.
+      const counted = !['total', 'hasMore', 'nextOffset'].some((k) => k in data.pagination!) && ['page', 'offset'].includes(data.pagination.style);
+      const pages = counted && !hasScalar(first) ? 1 : MOCK_PAGES;
+      expect(ended.filter((n) => n > 0), `${op.method} ${op.path}: ${sizes.join(',')}`).toHaveLength(pages);
       walked++;
     }
     if (name.startsWith('pagination-') || name === 'example-petstore') expect(walked).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { BaseClient, type OperationDescriptor } from '@sdkgen/runtime';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   cursorVariant,
   MOCK_PAGES,
@@ -129,7 +129,14 @@ describe('MockRegistry handlers', () => {
     mocks.configure({ baseUrl: 'http://other.test' });
     server.use(mocks.handler(getPet));
     expect((await fetch('http://other.test/pets/1')).status).toBe(200);
-    await expect(fetch('https://default.example/pets/1')).rejects.toThrow();
+    // The old base URL has no handler left: MSW (onUnhandledRequest: 'error') says so and fails the request.
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await expect(fetch('https://default.example/pets/1')).rejects.toThrow();
+      expect(printed.mock.calls.map((args) => args.join(' ')).join('\n')).toMatch(/without a matching request handler[\s\S]*GET https:\/\/default\.example\/pets\/1/);
+    } finally {
+      printed.mockRestore();
+    }
   });
 
   it('once answers a single request', async () => {
@@ -228,6 +235,9 @@ describe('default paginating handlers under the real runtime (for await)', () =>
     { style: 'cursor, Stripe starting_after + has_more', pagination: { style: 'cursor', param: { name: 'starting_after' }, items: '/data', itemCursor: '/id', hasMore: '/has_more' }, query: ['starting_after'] },
     { style: 'offset + total', pagination: { style: 'offset', param: { name: 'offset' }, items: '/data', total: '/total' }, query: ['offset'] },
     { style: 'page + page count', pagination: { style: 'page', param: { name: 'page' }, items: '/data', total: '/pages' }, query: ['page'] },
+    // Numbers alone: the runtime stops at a page repeating the previous one, so the mock's pages differ.
+    { style: 'page number alone', pagination: { style: 'page', param: { name: 'page' }, items: '/data' }, query: ['page'] },
+    { style: 'offset alone', pagination: { style: 'offset', param: { name: 'offset' }, items: '/data' }, query: ['offset'] },
     { style: 'Link header', pagination: { style: 'link', items: '/data' }, query: [] },
   ] as const)('$style', async ({ pagination, query }) => {
     server.use(new MockRegistry(BASE).handler(listOperation(pagination, page)));
@@ -236,5 +246,21 @@ describe('default paginating handlers under the real runtime (for await)', () =>
     const ids: string[] = [];
     for await (const item of client.requestPage<{ id: string }>(op, [], {}, { maxItems: 50 })) ids.push(item.id);
     expect(ids).toHaveLength(MOCK_PAGES * 2);
+  });
+
+  it.each([
+    { items: [{ id: 'a', n: 1 }], want: ['a', 'a-1', 'a-2'] },
+    { items: [{ tag: { name: 'x' } }, { tag: { name: 'x' } }], want: ['x', 'x', 'x-2', 'x-3', 'x-4', 'x-5'] },
+    { items: [7], want: [7, 8, 9] },
+  ])('page numbers alone over $items: every page differs from the one before', async ({ items, want }) => {
+    const pagination = { style: 'page', param: { name: 'page' }, items: '/data' } as const;
+    server.use(new MockRegistry(BASE).handler(listOperation(pagination, { data: items })));
+    const client = new BaseClient({ baseUrl: BASE, maxRetries: 0 }, {});
+    const op: OperationDescriptor = { id: 'listItems', method: 'GET', path: '/items', query: [{ name: 'page' }], pagination };
+    const got: unknown[] = [];
+    for await (const item of client.requestPage<unknown>(op, [], {}, { maxItems: 50 })) {
+      got.push(typeof item === 'object' && item !== null ? ((item as { id?: unknown }).id ?? (item as { tag: { name: unknown } }).tag.name) : item);
+    }
+    expect(got).toEqual(want);
   });
 });

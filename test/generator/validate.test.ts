@@ -70,11 +70,12 @@ describe('validateSpec', () => {
     expect(diags.items[0]?.message).toContain('Swagger "1.2" document that was not converted');
   });
 
-  it('rejects other openapi versions and a missing paths object', () => {
+  it('rejects other openapi versions; a missing paths object is a warning (types and an empty client)', () => {
     expect(validate({ openapi: '2.0' })).toEqual([
       { code: 'SDKGEN_UNSUPPORTED_OPENAPI_VERSION', severity: 'error', pointer: '#/openapi' },
-      { code: 'SDKGEN_MISSING_PATHS', severity: 'error', pointer: '#' },
+      { code: 'SDKGEN_NO_PATHS', severity: 'warning', pointer: '#' },
     ]);
+    expect(validate({ openapi: '3.1.0', info: { title: 't', version: '1' }, webhooks: {} })).toEqual([{ code: 'SDKGEN_NO_PATHS', severity: 'warning', pointer: '#' }]);
   });
 
   it('reports local dangling refs, empty responses, undeclared path params and duplicate operationIds', () => {

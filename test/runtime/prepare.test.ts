@@ -108,10 +108,20 @@ describe('encodeBody', () => {
     expect(encodeBody({ mediaType, encoding: 'binary' }, new Blob(['x'], { type: blobType })).contentType).toBe(want);
   });
 
-  it('multipart leaves Content-Type to the transport and JSON-encodes objects', () => {
+  it('multipart writes its own boundary and sends objects as application/json parts', async () => {
     const { body, contentType } = encodeBody({ mediaType: 'multipart/form-data', encoding: 'multipart' }, { o: { a: 1 }, n: 2 });
-    expect(contentType).toBeUndefined();
-    expect([...(body as FormData)]).toEqual([['o', '{"a":1}'], ['n', '2']]);
+    const boundary = /^multipart\/form-data; boundary=(\S+)$/.exec(contentType ?? '')?.[1];
+    expect(boundary).toMatch(/^----sdkgen[0-9a-f]{24}$/);
+    expect(await (body as Blob).text()).toBe(
+      `--${boundary}\r\nContent-Disposition: form-data; name="o"\r\nContent-Type: application/json\r\n\r\n{"a":1}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="n"\r\n\r\n2\r\n--${boundary}--\r\n`,
+    );
+  });
+
+  it('multipart sends a FormData the caller built as is', () => {
+    const form = new FormData();
+    form.append('a', '1');
+    expect(encodeBody({ mediaType: 'multipart/form-data', encoding: 'multipart' }, form)).toEqual({ body: form, contentType: undefined });
   });
 
   it.each([

@@ -84,6 +84,23 @@ interface Reply {
   readonly body: string;
 }
 
+/**
+ * Waits until `res` can take more, or the connection is gone. Whichever comes first removes the
+ * other listener: one left behind per wait piled up 'close' listeners on a long body
+ * (MaxListenersExceededWarning).
+ */
+function drainOrClose(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
 function problem(status: number, title: string, extra: Record<string, unknown> = {}): Reply {
   const body = JSON.stringify({ type: `https://errors.test/${status}`, title, status, ...extra });
   return { status, headers: { 'content-type': 'application/problem+json' }, body };
@@ -192,7 +209,7 @@ export async function startFaultServer(plan: FaultPlan = () => undefined): Promi
         while (left > 0 && !res.destroyed) {
           const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
           left -= piece.length;
-          if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+          if (!res.write(piece)) await drainOrClose(res);
         }
         res.end();
         return;

@@ -1,5 +1,5 @@
 /**
- * `--config <file>`: a JSON file with the CLI's option names (`spec`, `out`, `name`, `runtimeImport`).
+ * `--config <file>`: a JSON file with the CLI's option names (`spec`, `out`, `name`, `runtimeImport`, `package`).
  * Paths in it are relative to the file. Flags given on the command line win.
  */
 import { readFile } from 'node:fs/promises';
@@ -12,9 +12,10 @@ export interface ConfigFile {
   out?: string;
   name?: string;
   runtimeImport?: string;
+  package?: string;
 }
 
-const KEYS = ['spec', 'out', 'name', 'runtimeImport'] as const;
+const KEYS = ['spec', 'out', 'name', 'runtimeImport', 'package'] as const;
 
 /** Reads and checks a config file. @throws UsageError when it is missing, not JSON or has unknown or non-string options. */
 export async function readConfig(path: string): Promise<ConfigFile> {

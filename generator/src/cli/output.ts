@@ -49,18 +49,31 @@ export async function planOutput(outDir: string, files: readonly GeneratedFile[]
     else plan.changed.push(file);
   }
   const produced = new Set(files.map((f) => f.path));
-  let entries: string[] = [];
-  try {
-    entries = await readdir(join(outDir, 'resources'));
-  } catch {
-    entries = [];
+  // Source mode keeps resources in `resources/`; package mode in `src/resources/` and `dist/resources/`.
+  for (const dir of ['resources', 'src/resources', 'dist/resources']) {
+    let entries: string[] = [];
+    try {
+      entries = await readdir(join(outDir, dir));
+    } catch {
+      entries = [];
+    }
+    const stale = new Set<string>();
+    for (const entry of entries.sort()) {
+      const path = `${dir}/${entry}`;
+      if (!(entry.endsWith('.ts') || entry.endsWith('.js')) || entry.endsWith('.d.ts') || produced.has(path)) continue;
+      const text = await readIfExists(join(outDir, path));
+      if (text?.startsWith(GENERATED_MARKER) === true) {
+        plan.removed.push(path);
+        stale.add(entry);
+      }
+    }
+    // A stale compiled module's declaration and declaration map go with it (they carry no marker line).
+    for (const entry of entries) {
+      const module = entry.endsWith('.d.ts') ? entry.slice(0, -'.d.ts'.length) : entry.endsWith('.d.ts.map') ? entry.slice(0, -'.d.ts.map'.length) : undefined;
+      if (module !== undefined && stale.has(`${module}.js`) && !produced.has(`${dir}/${entry}`)) plan.removed.push(`${dir}/${entry}`);
+    }
   }
-  for (const entry of entries.sort()) {
-    const path = `resources/${entry}`;
-    if (!entry.endsWith('.ts') || produced.has(path)) continue;
-    const text = await readIfExists(join(outDir, path));
-    if (text?.startsWith(GENERATED_MARKER) === true) plan.removed.push(path);
-  }
+  plan.removed.sort();
   return plan;
 }
 

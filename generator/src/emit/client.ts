@@ -1,10 +1,13 @@
 /**
- * `client.ts`: the options interface (runtime `ClientOptions` plus the spec's credential options)
- * and the client class, a `BaseClient` with one property per resource. Everything the runtime
- * needs to know about the spec as a whole (servers, security schemes, idempotency header) goes
- * into the generated `ClientConfig` literal here.
+ * `core.ts`: the options interface (runtime `ClientOptions` plus the spec's credential options)
+ * and `<Name>Core`, a runtime `CoreClient` with this API's configuration and no resources: what the
+ * standalone functions (`funcs.ts`) take. Everything the runtime needs to know about the spec as a
+ * whole (servers, security schemes, idempotency header) goes into the `ClientConfig` literal here.
+ *
+ * `client.ts`: the client class, `<Name>Core` with one property per resource.
  */
 import { StructureKind, type PropertySignatureStructure, type OptionalKind } from 'ts-morph';
+import type { OAuth2Spec } from '@sdkgen/runtime';
 import type { ApiModel, SecuritySchemeModel } from '../model.js';
 import { multilineLiteral, type LiteralValue } from './descriptor.js';
 import { docLines, EmitError, identifier, isIdentifierName } from './escape.js';
@@ -22,7 +25,8 @@ export const BASE_CLIENT_MEMBERS: ReadonlySet<string> = new Set([
 ]);
 export const CLIENT_OPTION_NAMES: ReadonlySet<string> = new Set([
   'baseUrl', 'maxRetries', 'timeout', 'maxRetryAfter', 'cache', 'transport', 'idempotencyHeader', 'defaultHeaders',
-  'logger', 'onRequest', 'onResponse',
+  'logger', 'onRequest', 'onResponse', 'allowCrossOriginPagination', 'rateLimit', 'onDeprecation', 'tokenStore',
+  'rateLimitStore', 'clientAuth',
 ]);
 
 /** One credential option of the generated options interface. */
@@ -51,6 +55,7 @@ function credentialOptions(schemes: SecuritySchemeModel[]): CredentialOption[] {
         type: 'Credential | undefined',
         docs: schemeDocs(s, `${what}, sent as \`Authorization: Bearer <token>\`; a function is called before every request`),
       });
+      if (s.oauth2 !== undefined) out.push(...oauth2Options(s, s.oauth2));
     } else {
       out.push({ name: s.usernameOption, type: 'string | undefined', docs: schemeDocs(s, 'User name for HTTP basic authentication') });
       out.push({ name: s.passwordOption, type: 'string | undefined', docs: schemeDocs(s, 'Password for HTTP basic authentication') });
@@ -66,9 +71,48 @@ function credentialOptions(schemes: SecuritySchemeModel[]): CredentialOption[] {
   });
 }
 
-function schemeSpec(s: SecuritySchemeModel): { [key: string]: LiteralValue } {
+/**
+ * The options of an oauth2 scheme's flows the runtime runs itself (client credentials, refresh
+ * tokens): DESIGN.md section 3, docs/auth.md.
+ */
+function oauth2Options(s: SecuritySchemeModel, o: OAuth2Spec): CredentialOption[] {
+  const cc = o.clientCredentials;
+  const out: CredentialOption[] = [
+    {
+      name: o.clientIdOption,
+      type: 'string | undefined',
+      docs: schemeDocs(
+        s,
+        cc === undefined
+          ? 'OAuth 2 client id, sent with refresh requests'
+          : `OAuth 2 client id; with \`${o.clientSecretOption}\`, the SDK gets and refreshes tokens from ${cc.tokenUrl} itself (client credentials)`,
+      ),
+    },
+    { name: o.clientSecretOption, type: 'string | undefined', docs: schemeDocs(s, 'OAuth 2 client secret; sent only to the token endpoint') },
+  ];
+  if (o.scopesOption !== undefined) {
+    out.push({ name: o.scopesOption, type: 'readonly string[] | undefined', docs: schemeDocs(s, 'OAuth 2 scopes to ask for; default: the server\'s default') });
+  }
+  if (o.refreshTokenOption !== undefined) {
+    out.push({
+      name: o.refreshTokenOption,
+      type: 'string | undefined',
+      docs: schemeDocs(s, `OAuth 2 refresh token: the SDK gets access tokens from ${o.refresh?.tokenUrl ?? 'the token endpoint'} with it, and follows rotation`),
+    });
+  }
+  if (o.onTokensOption !== undefined) {
+    out.push({
+      name: o.onTokensOption,
+      type: 'OnTokens | undefined',
+      docs: schemeDocs(s, 'Called with every new access/refresh token pair, so the app can persist a rotated refresh token'),
+    });
+  }
+  return out;
+}
+
+function schemeSpec(s: SecuritySchemeModel): { [key: string]: LiteralValue | undefined } {
   if (s.type === 'apiKey') return { type: 'apiKey', in: s.in, name: s.name, option: s.option };
-  if (s.type === 'bearer') return { type: 'bearer', option: s.option };
+  if (s.type === 'bearer') return { type: 'bearer', option: s.option, oauth2: s.oauth2 as LiteralValue | undefined };
   return { type: 'basic', usernameOption: s.usernameOption, passwordOption: s.passwordOption };
 }
 
@@ -88,63 +132,98 @@ function configLiteral(model: ApiModel, name: string): string {
   );
 }
 
-/** Emits `client.ts`. */
-export function emitClient(model: ApiModel, name: string, options: EmitOptions, printer: SourcePrinter): GeneratedFile {
+/** Emits `core.ts`: the options interface and `<Name>Core`. */
+export function emitCore(model: ApiModel, name: string, options: EmitOptions, printer: SourcePrinter): GeneratedFile {
   identifier(name, 'client class name', 'type');
   const creds = credentialOptions(model.securitySchemes);
-  const runtimeValues = ['BaseClient'];
-  const runtimeTypes = ['ClientOptions', ...(creds.some((c) => c.type.startsWith('Credential')) ? ['Credential'] : [])];
+  const runtimeTypes = [
+    'ClientOptions',
+    ...(creds.some((c) => c.type.startsWith('Credential')) ? ['Credential'] : []),
+    ...(creds.some((c) => c.type.startsWith('OnTokens')) ? ['OnTokens'] : []),
+  ];
   const head: Statements = [
     headerComment(model.title, model.version),
-    { kind: StructureKind.ImportDeclaration, namedImports: runtimeValues, moduleSpecifier: options.runtimeImport },
+    { kind: StructureKind.ImportDeclaration, namedImports: ['CoreClient'], moduleSpecifier: options.runtimeImport },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: runtimeTypes, moduleSpecifier: options.runtimeImport },
   ];
-  for (const r of model.resources) {
-    head.push({
-      kind: StructureKind.ImportDeclaration,
-      namedImports: [identifier(r.className, 'resource class name', 'type')],
-      moduleSpecifier: resourceModule(r.fileName),
-    });
-  }
   const optionProps: OptionalKind<PropertySignatureStructure>[] = creds.map((c) => ({
     name: c.name,
     hasQuestionToken: true,
     type: c.type,
     docs: jsDoc(c.docs),
   }));
-  const body: Statements = [];
-  body.push({
-    kind: StructureKind.Interface,
-    isExported: true,
-    name: `${name}Options`,
-    extends: ['ClientOptions'],
-    docs: jsDoc([`Options of {@link ${name}}: the runtime's client options and this API's credentials.`]),
-    properties: optionProps,
-  });
+  const title = docLines(model.title);
+  const body: Statements = [
+    {
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: `${name}Options`,
+      extends: ['ClientOptions'],
+      docs: jsDoc([`Options of {@link ${name}} and {@link ${name}Core}: the runtime's client options and this API's credentials.`]),
+      properties: optionProps,
+    },
+    {
+      kind: StructureKind.Class,
+      isExported: true,
+      name: `${name}Core`,
+      extends: 'CoreClient',
+      docs: jsDoc([
+        ...title,
+        ...(title.length > 0 ? [''] : []),
+        `The client without resource namespaces (same options as {@link ${name}}): pass it to the standalone`,
+        'functions of `funcs`, so a bundle keeps only the operations an app calls.',
+      ]),
+      ctors: [
+        {
+          parameters: [{ name: 'options', type: `${name}Options`, initializer: '{}' }],
+          statements: [`super(options, ${configLiteral(model, name)});`],
+        },
+      ],
+    },
+  ];
+  return { path: 'core.ts', contents: printer.print('core.ts', head, body) };
+}
+
+/** Emits `client.ts`. */
+export function emitClient(model: ApiModel, name: string, _options: EmitOptions, printer: SourcePrinter): GeneratedFile {
+  identifier(name, 'client class name', 'type');
+  const head: Statements = [
+    headerComment(model.title, model.version),
+    { kind: StructureKind.ImportDeclaration, namedImports: [`${name}Core`], moduleSpecifier: './core.js' },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: [`${name}Options`], moduleSpecifier: './core.js' },
+  ];
+  // OpenAPI 3.2 nested tags: a nested resource is a property of its parent's class, not of the client.
+  const topLevel = model.resources.filter((r) => r.parent === undefined);
+  for (const r of topLevel) {
+    head.push({
+      kind: StructureKind.ImportDeclaration,
+      namedImports: [identifier(r.className, 'resource class name', 'type')],
+      moduleSpecifier: resourceModule(r.fileName),
+    });
+  }
   const title = docLines(model.title);
   const description = docLines(model.description ?? '');
   const classDocs = [...title, ...(description.length > 0 ? ['', ...description] : [])];
-  body.push({
-    kind: StructureKind.Class,
-    isExported: true,
-    name,
-    extends: 'BaseClient',
-    docs: jsDoc(classDocs),
-    properties: model.resources.map((r) => {
-      if (!isIdentifierName(r.propertyName) || BASE_CLIENT_MEMBERS.has(r.propertyName)) {
-        throw new EmitError(`Invalid or reserved resource property name: ${JSON.stringify(r.propertyName)}`);
-      }
-      return { name: r.propertyName, isReadonly: true, type: r.className, docs: jsDoc(docLines(r.description ?? '')) };
-    }),
-    ctors: [
-      {
-        parameters: [{ name: 'options', type: `${name}Options`, initializer: '{}' }],
-        statements: [
-          `super(options, ${configLiteral(model, name)});`,
-          ...model.resources.map((r) => `this.${r.propertyName} = new ${r.className}(this);`),
-        ],
-      },
-    ],
-  });
+  const body: Statements = [
+    {
+      kind: StructureKind.Class,
+      isExported: true,
+      name,
+      extends: `${name}Core`,
+      docs: jsDoc(classDocs),
+      properties: topLevel.map((r) => {
+        if (!isIdentifierName(r.propertyName) || BASE_CLIENT_MEMBERS.has(r.propertyName)) {
+          throw new EmitError(`Invalid or reserved resource property name: ${JSON.stringify(r.propertyName)}`);
+        }
+        return { name: r.propertyName, isReadonly: true, type: r.className, docs: jsDoc(docLines(r.description ?? '')) };
+      }),
+      ctors: [
+        {
+          parameters: [{ name: 'options', type: `${name}Options`, initializer: '{}' }],
+          statements: ['super(options);', ...topLevel.map((r) => `this.${r.propertyName} = new ${r.className}(this);`)],
+        },
+      ],
+    },
+  ];
   return { path: 'client.ts', contents: printer.print('client.ts', head, body) };
 }

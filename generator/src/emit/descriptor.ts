@@ -43,7 +43,7 @@ export function multilineLiteral(
   return `{\n${lines.join('\n')}\n${'  '.repeat(depth)}}`;
 }
 
-const DEFAULT_STYLE = { query: 'form', header: 'simple', cookie: 'form', path: 'simple' } as const;
+const DEFAULT_STYLE = { query: 'form', header: 'simple', cookie: 'form', path: 'simple', querystring: 'form' } as const;
 
 function paramSpec(p: ParamModel, group: string | undefined): { [key: string]: LiteralValue | undefined } {
   const style = p.style ?? DEFAULT_STYLE[p.in];
@@ -54,6 +54,7 @@ function paramSpec(p: ParamModel, group: string | undefined): { [key: string]: L
     style: p.style !== undefined && p.style !== DEFAULT_STYLE[p.in] ? p.style : undefined,
     explode: p.explode !== undefined && p.explode !== defaultExplode ? p.explode : undefined,
     allowReserved: p.allowReserved === true ? true : undefined,
+    content: p.contentType,
   };
 }
 
@@ -82,6 +83,10 @@ export function descriptorValue(op: OperationModel): { [key: string]: LiteralVal
     query: nonEmpty(op.queryParams.map((p) => paramSpec(p, nested ? 'query' : undefined))),
     headers: nonEmpty(op.headerParams.map((p) => paramSpec(p, undefined))),
     cookies: nonEmpty(op.cookieParams.map((p) => paramSpec(p, undefined))),
+    querystring:
+      op.querystringParam === undefined
+        ? undefined
+        : { name: op.querystringParam.name, group: nested ? 'query' : undefined, mediaType: op.querystringParam.contentType ?? 'application/x-www-form-urlencoded' },
     body:
       body === undefined
         ? undefined
@@ -90,10 +95,13 @@ export function descriptorValue(op: OperationModel): { [key: string]: LiteralVal
             encoding: body.encoding,
             group: nested ? 'body' : undefined,
             required: body.required ? true : undefined,
+            fields: body.fields as LiteralValue | undefined,
           },
     response: op.responseKind === 'auto' ? undefined : op.responseKind,
+    accept: op.accept,
     security: nonEmpty(op.security),
     pagination: pagination ?? undefined,
+    deprecated: op.deprecated ? true : undefined,
   };
 }
 

@@ -62,7 +62,7 @@ export function declaredTypeRoots(typesSource: string): string[] {
  * `export { A } from './a.js';` on one line for up to three names, else one name per line (large
  * APIs re-export thousands of operation types; one per line keeps diffs readable).
  */
-function exportStatement(keyword: 'export' | 'export type', names: readonly string[], from: string): string {
+export function exportStatement(keyword: 'export' | 'export type', names: readonly string[], from: string): string {
   const module = stringLiteral(from);
   if (names.length <= 3) return `${keyword} { ${names.join(', ')} } from ${module};`;
   return `${keyword} {\n${names.map((n) => `  ${n},`).join('\n')}\n} from ${module};`;
@@ -92,7 +92,8 @@ export function emitIndex(
     if (values.length > 0) declarations.push(exportStatement('export', values, from));
     if (types.length > 0) declarations.push(exportStatement('export type', types, from));
   };
-  add([name], [`${name}Options`], './client.js');
+  add([name], [], './client.js');
+  add([`${name}Core`], [`${name}Options`], './core.js');
   for (const r of resources) add([r.className], r.typeNames, resourceModule(r.fileName));
   add([], typeRoots, './types.js');
   add(RUNTIME_VALUE_EXPORTS, RUNTIME_TYPE_EXPORTS, options.runtimeImport);

@@ -14,6 +14,7 @@ import { docLines, EmitError, identifier, stringLiteral } from './escape.js';
 import { responseType } from './operation-types.js';
 import type { GeneratedFile } from './resource.js';
 import { headerComment } from './source-file.js';
+import { operationTypeKey } from './types-bridge.js';
 
 /** Path of the template, the same from `generator/src/emit` and `dist/generator/emit`. */
 const TEMPLATE_URL = new URL('../../../templates/mocks-runtime.ts', import.meta.url);
@@ -169,7 +170,7 @@ export function emitMocks(model: ApiModel, document: unknown): GeneratedFile[] {
     Object.values(names).forEach(declare);
     const data = mockOperation(op, document);
     blocks.push(
-      `type ${names.opAlias} = paths[${stringLiteral(op.path)}][${stringLiteral(op.method.toLowerCase())}];`,
+      `type ${names.opAlias} = paths[${stringLiteral(operationTypeKey(op).path)}][${stringLiteral(operationTypeKey(op).method)}];`,
       typesInterface(op, names),
       operationConst(data, names),
       mockFunction(op, data, names),

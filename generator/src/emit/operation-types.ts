@@ -6,6 +6,7 @@
 import type { OperationModel, ParamModel, ResponseModel } from '../model.js';
 import type { PaginationModel } from '../pagination/index.js';
 import { identifier, stringLiteral } from './escape.js';
+import { operationTypeKey } from './types-bridge.js';
 
 /** Type names and expressions the resource emitter declares for one operation. */
 export interface OperationTypes {
@@ -33,6 +34,10 @@ export interface OperationTypes {
   problemName?: string;
   problemType?: string;
   errorName?: string;
+  /** The error type: one `StatusError<status, problem>` per error response (see {@link errorType}). */
+  errorType?: string;
+  /** Runtime status types `errorType` names (`ErrorStatus`, `ClientErrorStatus`, ...). */
+  errorStatusTypes?: string[];
 }
 
 /**
@@ -102,6 +107,44 @@ export function problemType(op: OperationModel, opAlias: string): string | undef
   return `Extract<${[...new Set(bodies)].join(' | ')}, object>`;
 }
 
+/**
+ * The error type of an operation, discriminated by status: one `StatusError<S, Problem>` per error
+ * response, `S` a literal for a code, the rest of the 4xx/5xx range for `4XX`/`5XX`, every other
+ * error status for `default`; without a `default`, the undeclared statuses with `ProblemDetails`
+ * (servers send them anyway). So `if (error.status === 404)` narrows `error.problem` to the 404 schema.
+ */
+export function errorType(op: OperationModel, opAlias: string): { type: string; statusTypes: string[] } {
+  const errors = op.responses.filter((r) => /^([45](\d\d|XX)|default)$/i.test(r.status));
+  const codes = errors.filter((r) => /^\d+$/.test(r.status)).map((r) => r.status);
+  const has = (range: string): boolean => errors.some((r) => r.status.toUpperCase() === range);
+  const used = new Set<string>();
+  const rest = (all: string, excluded: string[]): string => {
+    used.add(all);
+    return excluded.length === 0 ? all : `Exclude<${all}, ${excluded.join(' | ')}>`;
+  };
+  const members: string[] = [];
+  const problemOf = (response: ResponseModel): string => {
+    const content = `${opAlias}['responses'][${statusKey(response.status)}]['content']`;
+    const bodies = response.mediaTypes.filter((mt) => isJsonMediaType(mt) && mt !== '*/*').map((mt) => `${content}[${stringLiteral(mt)}]`);
+    return bodies.length === 0 ? 'never' : [...new Set(bodies)].join(' | ');
+  };
+  for (const response of errors) {
+    const status = response.status.toUpperCase();
+    let statusType: string;
+    if (/^\d+$/.test(status)) statusType = status;
+    else if (status === '4XX') statusType = rest('ClientErrorStatus', codes.filter((c) => c.startsWith('4')));
+    else if (status === '5XX') statusType = rest('ServerErrorStatus', codes.filter((c) => c.startsWith('5')));
+    else statusType = rest('ErrorStatus', [...codes, ...(has('4XX') ? ['ClientErrorStatus'] : []), ...(has('5XX') ? ['ServerErrorStatus'] : [])]);
+    members.push(`StatusError<${statusType}, ${problemOf(response)}>`);
+  }
+  if (!has('DEFAULT')) {
+    const declared = [...codes, ...(has('4XX') ? ['ClientErrorStatus'] : []), ...(has('5XX') ? ['ServerErrorStatus'] : [])];
+    members.push(`StatusError<${rest('ErrorStatus', declared)}, ProblemDetails>`);
+    used.add('ProblemDetails');
+  }
+  return { type: members.join(' | '), statusTypes: [...used].sort() };
+}
+
 /** Union of the success response types; `void` when no success response has content. */
 export function responseType(op: OperationModel, opAlias: string): string {
   const success = op.responses.filter((r) => isSuccessStatus(r.status));
@@ -137,7 +180,9 @@ function intersect(parts: string[]): string {
 
 /** The params object type of an operation (see DESIGN.md section 3 and ARCHITECTURE.md "Params layout"). */
 function paramsType(op: OperationModel, opAlias: string): { type: string; optional: boolean } | undefined {
-  const query = paramsPart(opAlias, 'query', op.queryParams);
+  // A 3.2 querystring parameter is typed as a query parameter (types-bridge.ts).
+  const queryParams = op.querystringParam === undefined ? op.queryParams : [...op.queryParams, op.querystringParam];
+  const query = paramsPart(opAlias, 'query', queryParams);
   const header = paramsPart(opAlias, 'header', op.headerParams);
   const cookie = paramsPart(opAlias, 'cookie', op.cookieParams);
   const body = bodyType(op, opAlias);
@@ -149,7 +194,7 @@ function paramsType(op: OperationModel, opAlias: string): { type: string; option
   if (op.paramsLayout === 'nested') {
     const members: string[] = [];
     if (body !== undefined) members.push(`body${bodyRequired ? '' : '?'}: ${body}`);
-    const queryRequired = anyRequired(op.queryParams);
+    const queryRequired = anyRequired(queryParams);
     if (query !== undefined) members.push(`query${queryRequired ? '' : '?'}: ${query}`);
     if (members.length > 0) parts.push(`{ ${members.join('; ')} }`);
     optional = !bodyRequired && !queryRequired && !flatRequired;
@@ -160,7 +205,7 @@ function paramsType(op: OperationModel, opAlias: string): { type: string; option
     // A nullable body (`nullable: true`, GitHub has several) cannot be spread: null is "no fields".
     const fields = body !== undefined && op.requestBody?.nullable === true ? `NonNullable<${body}>` : body;
     if (fields !== undefined) parts.push(bodyRequired ? fields : `Partial<${fields}>`);
-    optional = !anyRequired(op.queryParams) && !flatRequired && !bodyRequired;
+    optional = !anyRequired(queryParams) && !flatRequired && !bodyRequired;
   }
   if (header !== undefined) parts.push(header);
   if (cookie !== undefined) parts.push(cookie);
@@ -172,7 +217,8 @@ function paramsType(op: OperationModel, opAlias: string): { type: string; option
 export function operationTypes(op: OperationModel): OperationTypes {
   const typeName = identifier(op.typeName, 'operation type name', 'type');
   const opAlias = `${typeName}Op`;
-  const opType = `paths[${stringLiteral(op.path)}][${stringLiteral(op.method.toLowerCase())}]`;
+  const key = operationTypeKey(op);
+  const opType = `paths[${stringLiteral(key.path)}][${stringLiteral(key.method)}]`;
   const params = paramsType(op, opAlias);
   const types: OperationTypes = {
     opAlias,
@@ -192,6 +238,9 @@ export function operationTypes(op: OperationModel): OperationTypes {
     types.problemName = `${typeName}Problem`;
     types.problemType = problem;
     types.errorName = `${typeName}ApiError`;
+    const errors = errorType(op, opAlias);
+    types.errorType = errors.type;
+    types.errorStatusTypes = errors.statusTypes;
   }
   const pagination = paginationOf(op);
   if (pagination !== undefined) {

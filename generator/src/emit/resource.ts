@@ -1,11 +1,14 @@
 /**
- * `resources/<fileName>.ts`: one class per resource, one thin method per operation. Each method is
- * a single call into the runtime with a module-level operation descriptor; its argument and result
- * types are indexed into openapi-typescript's `paths` (see `operation-types.ts`).
+ * `resources/<fileName>.ts`: one standalone function per operation (`petsGet(client, petId)`, a
+ * single call into the runtime with a module-level operation descriptor) and one class per
+ * resource whose methods call those functions. Argument and result types are indexed into
+ * openapi-typescript's `paths` (see `operation-types.ts`). `funcs.ts` re-exports the functions:
+ * a bundler keeps only the ones an app calls, and a class only when the app uses it.
  */
 import {
   Scope,
   StructureKind,
+  type FunctionDeclarationStructure,
   type MethodDeclarationStructure,
   type OptionalKind,
   type ParameterDeclarationStructure,
@@ -20,6 +23,8 @@ import { headerComment, jsDoc, type SourcePrinter, type Statements } from './sou
 export interface EmitOptions {
   /** Module specifier of the runtime in generated imports. @default '@sdkgen/runtime' */
   runtimeImport: string;
+  /** `--package`: the npm name the SDK is published under (the README imports from it). */
+  packageName?: string;
 }
 
 /** One generated file. */
@@ -29,11 +34,34 @@ export interface GeneratedFile {
   contents: string;
 }
 
-/** Exported type names of one resource file, for the index re-exports. */
+/** Exported names of one resource file, for the index and funcs re-exports. */
 export interface ResourceExports {
   className: string;
   fileName: string;
   typeNames: string[];
+  /** The standalone operation functions (`petsGet`), in operation order. */
+  functionNames: string[];
+}
+
+/**
+ * Name of an operation's standalone function: resource property + method name (`pets` + `get`
+ * -> `petsGet`), unique across the SDK (funcs.ts exports them all side by side) and apart from
+ * every name in `taken`; a clash gets a numeric suffix, in model order, so names stay stable.
+ */
+export function functionNames(model: ApiModel): Map<OperationModel, string> {
+  const names = new Map<OperationModel, string>();
+  // The runtime function resource files import, and every descriptor const.
+  const used = new Set<string>(['requestPage', 'paths', ...model.resources.flatMap((r) => r.operations.map(descriptorName))]);
+  for (const resource of model.resources) {
+    for (const op of resource.operations) {
+      const base = `${resource.propertyName}${op.methodName.charAt(0).toUpperCase()}${op.methodName.slice(1)}`;
+      let name = base;
+      for (let i = 2; used.has(name); i++) name = `${base}${i}`;
+      used.add(name);
+      names.set(op, name);
+    }
+  }
+  return names;
 }
 
 /** Name of the module-level descriptor const: `ListPets` -> `listPetsOp`. */
@@ -96,10 +124,11 @@ function operationStatements(op: OperationModel, types: OperationTypes, classNam
         kind: StructureKind.TypeAlias,
         isExported: true,
         name: types.errorName,
-        type: `ApiError<${types.problemName}>`,
+        type: types.errorType ?? `ApiError<${types.problemName}>`,
         docs: jsDoc([
-          `What ${link} throws for a non-2xx response, with \`problem\` typed from the spec.`,
-          `Narrow with \`instanceof NotFoundError\` (etc.) or \`isProblem(error, typeUri)\`.`,
+          `What ${link} throws for a non-2xx response, with \`problem\` typed from the spec per status:`,
+          `\`if (error.status === 404)\` narrows \`error.problem\` to the 404 response's schema. Also narrow with`,
+          `\`instanceof NotFoundError\` (etc.) or \`isProblem(error, typeUri)\`.`,
         ]),
       },
     );
@@ -121,34 +150,77 @@ function operationStatements(op: OperationModel, types: OperationTypes, classNam
 /** Names every object literal has through Object.prototype (`constructor`, `toString`, ...). */
 const OBJECT_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-function method(op: OperationModel, types: OperationTypes): OptionalKind<MethodDeclarationStructure> {
-  if (!isIdentifierName(op.methodName)) throw new EmitError(`Invalid method name: ${JSON.stringify(op.methodName)}`);
-  const argNames = op.pathParams.map((p) => identifier(p.argName, 'path parameter name'));
-  // Path arguments come from the spec; keep the trailing parameters from shadowing one of them.
-  const paramsName = argNames.includes('params') ? 'requestParams' : 'params';
-  const optionsName = argNames.includes('options') ? 'requestOptions' : 'options';
-  const parameters: OptionalKind<ParameterDeclarationStructure>[] = argNames.map((name, i) => ({
+/** Parameter names of an operation's function and method, kept apart from its path arguments. */
+interface CallNames {
+  args: string[];
+  params: string;
+  options: string;
+  client: string;
+}
+
+function callNames(op: OperationModel): CallNames {
+  const args = op.pathParams.map((p) => identifier(p.argName, 'path parameter name'));
+  // Path arguments come from the spec; keep the other parameters from shadowing one of them.
+  return {
+    args,
+    params: args.includes('params') ? 'requestParams' : 'params',
+    options: args.includes('options') ? 'requestOptions' : 'options',
+    client: args.includes('client') ? 'sdkClient' : 'client',
+  };
+}
+
+/** The parameters after the client: path arguments, params object, request options. */
+function callParameters(op: OperationModel, types: OperationTypes, names: CallNames): OptionalKind<ParameterDeclarationStructure>[] {
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = names.args.map((name, i) => ({
     name,
     type: types.pathArgTypes[i]!,
   }));
   if (types.paramsName !== undefined) {
     // `{}` has Object.prototype's members, so a params type with a key such as `constructor`
-    // rejects a `= {}` default (TS2322); such methods take an optional argument instead.
+    // rejects a `= {}` default (TS2322); such operations take an optional argument instead.
     const fields = [...op.queryParams, ...op.headerParams, ...op.cookieParams].map((p) => p.name).concat(op.requestBody?.propertyNames ?? []);
     const optional = fields.some((f) => OBJECT_MEMBERS.has(f)) ? { hasQuestionToken: true } : { initializer: '{}' };
-    parameters.push({ name: paramsName, type: types.paramsName, ...(types.paramsOptional ? optional : {}) });
+    parameters.push({ name: names.params, type: types.paramsName, ...(types.paramsOptional ? optional : {}) });
   }
   const paged = types.itemName !== undefined;
-  parameters.push({ name: optionsName, type: paged ? 'PageRequestOptions' : 'RequestOptions', hasQuestionToken: true });
-  const args = `${descriptorName(op)}, [${argNames.join(', ')}], ${types.paramsName !== undefined ? paramsName : 'undefined'}, ${optionsName}`;
+  parameters.push({ name: names.options, type: paged ? 'PageRequestOptions' : 'RequestOptions', hasQuestionToken: true });
+  return parameters;
+}
+
+function returnType(types: OperationTypes): string {
+  return types.itemName !== undefined
+    ? `PagePromise<${types.itemName}, ${types.paramsName ?? 'undefined'}>`
+    : `APIPromise<${types.responseName}>`;
+}
+
+/** `export function petsGet(client, petId, options?)`: the operation as one runtime call. */
+function operationFunction(op: OperationModel, types: OperationTypes, name: string, link: string): OptionalKind<FunctionDeclarationStructure> {
+  const names = callNames(op);
+  const args = `${descriptorName(op)}, [${names.args.join(', ')}], ${types.paramsName !== undefined ? names.params : 'undefined'}, ${names.options}`;
+  const docs = methodDocs(op);
+  return {
+    name,
+    isExported: true,
+    docs: jsDoc([...docs, ...(docs.length > 0 ? [''] : []), `Standalone form of ${link}: takes the client (or its \`Core\`) first.`]),
+    parameters: [{ name: names.client, type: 'CoreClient' }, ...callParameters(op, types, names)],
+    returnType: returnType(types),
+    statements: [
+      types.itemName !== undefined ? `return requestPage(${names.client}, ${args});` : `return ${names.client}.request(${args});`,
+    ],
+  };
+}
+
+/** The resource method: the same signature minus the client, calling the function. */
+function method(op: OperationModel, types: OperationTypes, functionName: string): OptionalKind<MethodDeclarationStructure> {
+  if (!isIdentifierName(op.methodName)) throw new EmitError(`Invalid method name: ${JSON.stringify(op.methodName)}`);
+  const names = callNames(op);
+  const args = [...names.args, ...(types.paramsName !== undefined ? [names.params] : []), names.options];
   return {
     name: op.methodName,
     docs: jsDoc(methodDocs(op)),
-    parameters,
-    returnType: paged
-      ? `PagePromise<${types.itemName}, ${types.paramsName ?? 'undefined'}>`
-      : `APIPromise<${types.responseName}>`,
-    statements: [paged ? `return this._client.requestPage(${args});` : `return this._client.request(${args});`],
+    parameters: callParameters(op, types, names),
+    returnType: returnType(types),
+    statements: [`return ${functionName}(this._client, ${args.join(', ')});`],
   };
 }
 
@@ -158,6 +230,7 @@ export function emitResource(
   resource: ResourceModel,
   options: EmitOptions,
   printer: SourcePrinter,
+  functions: ReadonlyMap<OperationModel, string> = functionNames(model),
 ): { file: GeneratedFile; exports: ResourceExports } {
   const className = identifier(resource.className, 'resource class name', 'type');
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(resource.fileName) || resource.fileName.includes('..')) {
@@ -168,26 +241,36 @@ export function emitResource(
   const unpaged = allTypes.some((t) => t.itemName === undefined);
   // Import only what the file uses: unused imports fail `noUnusedLocals` in users' projects.
   const withProblems = allTypes.some((t) => t.errorName !== undefined);
+  const statusTypes = new Set(allTypes.flatMap((t) => t.errorStatusTypes ?? []));
   const runtimeTypes = [
     ...(unpaged ? ['APIPromise'] : []),
-    ...(withProblems ? ['ApiError'] : []),
-    'BaseClient',
+    'CoreClient',
+    ...[...statusTypes].filter((t) => t !== 'ProblemDetails'),
     'OperationDescriptor',
     ...(paged ? ['PagePromise', 'PageRequestOptions'] : []),
+    ...(statusTypes.has('ProblemDetails') ? ['ProblemDetails'] : []),
     ...(unpaged ? ['RequestOptions'] : []),
+    ...(withProblems ? ['StatusError'] : []),
   ];
   const head: Statements = [
     headerComment(model.title, model.version),
+    ...(paged ? [{ kind: StructureKind.ImportDeclaration as const, namedImports: ['requestPage'], moduleSpecifier: options.runtimeImport }] : []),
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: runtimeTypes, moduleSpecifier: options.runtimeImport },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['paths'], moduleSpecifier: '../types.js' },
   ];
+  const children = resource.children ?? [];
+  for (const child of children) {
+    head.push({ kind: StructureKind.ImportDeclaration, namedImports: [identifier(child.className, 'resource class name', 'type')], moduleSpecifier: `./${child.fileName}.js` });
+  }
   const statements: Statements = [];
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
   const typeNames: string[] = [];
-  const taken = new Set([...runtimeTypes, 'paths', className]);
+  const functionNamesOut: string[] = [];
+  const taken = new Set([...runtimeTypes, 'paths', 'requestPage', className, ...children.map((c) => c.className)]);
   for (const [i, op] of resource.operations.entries()) {
     const types = allTypes[i]!;
-    for (const name of [types.opAlias, types.paramsName, types.itemName, types.problemName, types.errorName, types.responseName, descriptorName(op)]) {
+    const fn = identifier(functions.get(op) ?? '', 'operation function name');
+    for (const name of [types.opAlias, types.paramsName, types.itemName, types.problemName, types.errorName, types.responseName, descriptorName(op), fn]) {
       if (name === undefined) continue;
       if (taken.has(name)) throw new EmitError(`Name ${name} is declared twice in resources/${resource.fileName}.ts`);
       taken.add(name);
@@ -198,21 +281,35 @@ export function emitResource(
     if (types.errorName !== undefined) typeNames.push(types.errorName);
     typeNames.push(types.responseName);
     statements.push(...operationStatements(op, types, className));
-    methods.push(method(op, types));
+    statements.push({ kind: StructureKind.Function, ...operationFunction(op, types, fn, `{@link ${className}.${op.methodName}}`) });
+    functionNamesOut.push(fn);
+    methods.push(method(op, types, fn));
   }
   statements.push({
     kind: StructureKind.Class,
     isExported: true,
     name: className,
     docs: jsDoc(docLines(resource.description ?? '')),
-    properties: [{ name: '_client', scope: Scope.Protected, isReadonly: true, type: 'BaseClient' }],
-    ctors: [{ parameters: [{ name: 'client', type: 'BaseClient' }], statements: ['this._client = client;'] }],
+    properties: [
+      { name: '_client', scope: Scope.Protected, isReadonly: true, type: 'CoreClient' },
+      // OpenAPI 3.2 nested tags: `client.projects.members`.
+      ...children.map((c) => {
+        if (!isIdentifierName(c.propertyName)) throw new EmitError(`Invalid nested resource name: ${JSON.stringify(c.propertyName)}`);
+        return { name: c.propertyName, isReadonly: true, type: c.className, docs: jsDoc(docLines(c.description ?? '')) };
+      }),
+    ],
+    ctors: [
+      {
+        parameters: [{ name: 'client', type: 'CoreClient' }],
+        statements: ['this._client = client;', ...children.map((c) => `this.${c.propertyName} = new ${c.className}(client);`)],
+      },
+    ],
     methods,
   });
   const path = `resources/${resource.fileName}.ts`;
   return {
     file: { path, contents: printer.print(path, head, statements) },
-    exports: { className, fileName: resource.fileName, typeNames },
+    exports: { className, fileName: resource.fileName, typeNames, functionNames: functionNamesOut },
   };
 }
 

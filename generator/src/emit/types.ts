@@ -9,6 +9,8 @@ import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from 'openapi-typescri
 import ts from 'typescript';
 import type { GeneratedFile } from './resource.js';
 import { headerComment } from './source-file.js';
+import { bridgeForTypes } from './types-bridge.js';
+import { repairTypeCycles } from './types-cycles.js';
 import { pinInheritedDiscriminators } from './types-discriminators.js';
 import { dropUnusableOperationIds } from './types-operation-ids.js';
 import { writeViews } from './write-view.js';
@@ -88,8 +90,10 @@ export function typesDocument(document: object): OpenAPI3 {
   const views = writeViews(withEscapedDocText(document));
   const copy = structuredClone(views.document) as OpenAPI3;
   copy.components ??= {};
+  bridgeForTypes(copy as unknown as Record<string, unknown>);
   dropUnusableOperationIds(copy as unknown as Record<string, unknown>);
   pinInheritedDiscriminators(copy as unknown as Record<string, unknown>, views.origins);
+  repairTypeCycles(copy as unknown as Record<string, unknown>);
   return copy;
 }
 

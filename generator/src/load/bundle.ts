@@ -6,6 +6,7 @@
  * file and pointer it came from, so diagnostics can name the original location.
  */
 import { closestNames, pascalCase, uniqueName } from '../naming.js';
+import { OPERATION_METHODS } from '../openapi-keywords.js';
 import { childPointer, formatPointer, getAt, isObject, parsePointer } from './pointer.js';
 import { baseName, resolveUri, splitRef } from './uri.js';
 
@@ -37,6 +38,11 @@ export interface UnresolvedRef {
 /** Result of {@link bundle}. */
 export interface BundleResult {
   unresolved: UnresolvedRef[];
+  /**
+   * Operations written as a `$ref` (`get: { $ref: op.yaml }`), which OpenAPI does not allow but
+   * Redocly and openapi-typescript accept: inlined, and listed here so the loader can warn.
+   */
+  operationRefs: { site: string; ref: string }[];
   /** Bundled pointer prefix -> origin of that subtree. */
   origins: Map<string, SourceLocation>;
 }
@@ -61,6 +67,34 @@ const MAP_KEYS = new Set([
 /** Keys holding literal data, where a `$ref` key is not a reference. */
 const DATA_KEYS = new Set(['example', 'default', 'enum', 'const']);
 
+/**
+ * Whether `node[key]` is literal data: the keys above, a JSON Schema `examples` list, and the
+ * value of an Example Object (an entry of an `examples` map). Examples are data: a SCIM payload's
+ * `"$ref": "https://..."` is a member, not a reference to follow.
+ * @see https://spec.openapis.org/oas/v3.1.0#example-object
+ */
+function isData(node: Record<string, unknown>, key: string, parentKey: string | undefined, inMap: boolean): boolean {
+  if (inMap) return false;
+  if (DATA_KEYS.has(key)) return true;
+  if (key === 'examples' && Array.isArray(node[key])) return true;
+  return parentKey === EXAMPLE_ENTRY && (key === 'value' || key === 'dataValue');
+}
+
+/** The parent key an entry of an `examples` map is walked with. */
+const EXAMPLE_ENTRY = 'examples/*';
+
+const EXAMPLE_KEYS = new Set(['summary', 'description', 'value', 'externalValue', 'dataValue', 'serializedValue']);
+
+/** A file that is one Example Object (`examples: { a: { $ref: a.json } }`): its `value` is data too. */
+function isExampleObject(node: unknown): boolean {
+  return isObject(node) && ('value' in node || 'dataValue' in node) && Object.keys(node).every((k) => EXAMPLE_KEYS.has(k) || k.startsWith('x-'));
+}
+
+/** The key a child of `node[key]` is walked with: entries of an `examples` map are Example Objects. */
+function childKey(key: string, parentKey: string | undefined, inMap: boolean): string | undefined {
+  return inMap ? (parentKey === 'examples' ? EXAMPLE_ENTRY : undefined) : key;
+}
+
 /** Calls `visit` for every `$ref` string in `root` (skipping literal data such as examples). */
 export function forEachRef(root: unknown, visit: (ref: string, holder: Record<string, unknown>, tokens: string[]) => void): void {
   const tokens: string[] = [];
@@ -78,13 +112,13 @@ export function forEachRef(root: unknown, visit: (ref: string, holder: Record<st
     if (typeof ref === 'string') visit(ref, node, tokens);
     const inMap = parentKey !== undefined && MAP_KEYS.has(parentKey);
     for (const key of Object.keys(node)) {
-      if (key === '$ref' || (!inMap && DATA_KEYS.has(key))) continue;
+      if (key === '$ref' || isData(node, key, parentKey, inMap)) continue;
       tokens.push(key);
-      walk(node[key], inMap ? undefined : key);
+      walk(node[key], childKey(key, parentKey, inMap));
       tokens.pop();
     }
   };
-  walk(root, undefined);
+  walk(root, isExampleObject(root) ? EXAMPLE_ENTRY : undefined);
 }
 
 /** Which components section an external target belongs in, from its own pointer or the ref site. */
@@ -116,6 +150,7 @@ function componentStem(target: readonly string[], uri: string): string {
  */
 export function bundle(rootUri: string, root: Record<string, unknown>, sources: ReadonlyMap<string, Source>): BundleResult {
   const unresolved: UnresolvedRef[] = [];
+  const operationRefs: { site: string; ref: string }[] = [];
   const origins = new Map<string, SourceLocation>([['#', { file: rootUri, pointer: '#' }]]);
   const imported = new Map<string, string>();
   const taken = new Map<string, Set<string>>();
@@ -149,11 +184,11 @@ export function bundle(rootUri: string, root: Record<string, unknown>, sources: 
   };
 
   /** Returns the node to put in place of `node` (only different when a `$ref` object is inlined). */
-  const rewrite = (node: unknown, uri: string, site: string[], parentKey: string | undefined): unknown => {
+  const rewrite = (node: unknown, uri: string, site: string[], parentKey: string | undefined, inArray = false): unknown => {
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         site.push(String(i));
-        const next = rewrite(node[i], uri, site, parentKey);
+        const next = rewrite(node[i], uri, site, parentKey, true);
         if (next !== node[i]) node[i] = next;
         site.pop();
       }
@@ -162,14 +197,16 @@ export function bundle(rootUri: string, root: Record<string, unknown>, sources: 
     if (!isObject(node)) return node;
     if (typeof node.$ref === 'string' && !done.has(node)) {
       done.add(node);
-      const replaced = resolveRef(node, node.$ref, uri, site);
+      // A map (`properties: { $ref: attrs.yml }`) cannot hold a reference: its target is the map.
+      const mapSlot = !inArray && parentKey !== undefined && MAP_KEYS.has(parentKey) && parentKey !== 'examples';
+      const replaced = resolveRef(node, node.$ref, uri, site, mapSlot);
       if (replaced !== node) return replaced;
     }
     const inMap = parentKey !== undefined && MAP_KEYS.has(parentKey);
     for (const key of Object.keys(node)) {
-      if (key === '$ref' || (!inMap && DATA_KEYS.has(key))) continue;
+      if (key === '$ref' || isData(node, key, parentKey, inMap)) continue;
       site.push(key);
-      const next = rewrite(node[key], uri, site, inMap ? undefined : key);
+      const next = rewrite(node[key], uri, site, childKey(key, parentKey, inMap));
       if (next !== node[key]) setOwn(node, key, next);
       site.pop();
     }
@@ -180,9 +217,10 @@ export function bundle(rootUri: string, root: Record<string, unknown>, sources: 
     unresolved.push({ site: formatPointer(site), ref, targetFile, targetPointer, code, message, fix });
   };
 
-  const resolveRef = (holder: Record<string, unknown>, ref: string, uri: string, site: string[]): unknown => {
+  const resolveRef = (holder: Record<string, unknown>, ref: string, uri: string, site: string[], mapSlot = false): unknown => {
     const [docPart, fragment] = splitRef(ref);
     const targetUri = docPart === '' ? uri : resolveUri(uri, docPart);
+    if (isOperationSlot(site)) return inlineOperation(holder, ref, targetUri, fragment, site);
     if (targetUri === rootUri) {
       holder.$ref = fragment;
       return holder;
@@ -214,9 +252,11 @@ export function bundle(rootUri: string, root: Record<string, unknown>, sources: 
     }
     const key = `${targetUri}${fragment}`;
     const section = sectionFor(tokens, site);
-    if (section === 'pathItem') {
+    // Text (`description: { $ref: intro.yml#/introduction }`) and lists have no component section.
+    if (!isObject(target)) return structuredClone(target);
+    if (section === 'pathItem' || mapSlot) {
       // Inline: a cycle through path items cannot be expressed, so stop at the first repeat.
-      if (inlining.has(key) || !isObject(target)) return holder;
+      if (inlining.has(key)) return holder;
       inlining.add(key);
       const { $ref: _ignored, ...siblings } = holder;
       const copy = { ...structuredClone(target), ...siblings };
@@ -237,7 +277,7 @@ export function bundle(rootUri: string, root: Record<string, unknown>, sources: 
       const local = formatPointer(site);
       imported.set(key, local);
       origins.set(local, { file: targetUri, pointer: fragment });
-      return rewrite(structuredClone(target), targetUri, site, undefined);
+      return rewrite(structuredClone(target), targetUri, site, section === 'examples' ? EXAMPLE_ENTRY : undefined);
     }
     const name = uniqueName(componentStem(tokens, targetUri), takenIn(section));
     const local = formatPointer(['components', section, name]);
@@ -245,9 +285,34 @@ export function bundle(rootUri: string, root: Record<string, unknown>, sources: 
     origins.set(local, { file: targetUri, pointer: fragment });
     const slot = sectionMap(section);
     setOwn(slot, name, null); // reserve the key position before recursing, for deterministic order
-    setOwn(slot, name, rewrite(structuredClone(target), targetUri, ['components', section, name], undefined));
+    setOwn(slot, name, rewrite(structuredClone(target), targetUri, ['components', section, name], section === 'examples' ? EXAMPLE_ENTRY : undefined));
     holder.$ref = local;
     return holder;
+  };
+
+  /** Replaces an operation `$ref` with a copy of its target (in its own file's context). */
+  const inlineOperation = (holder: Record<string, unknown>, ref: string, targetUri: string, fragment: string, site: string[]): unknown => {
+    const source = targetUri === rootUri ? { uri: rootUri, root } : sources.get(targetUri);
+    let target: unknown;
+    try {
+      target = source?.root === undefined ? undefined : getAt(source.root, parsePointer(fragment));
+    } catch {
+      target = undefined;
+    }
+    const key = `${targetUri}${fragment}`;
+    if (!isObject(target) || inlining.has(key)) {
+      // Left as written: the validator names the dangling ref or the operation without responses.
+      if (targetUri !== rootUri) fail(site, ref, targetUri, fragment, 'SDKGEN_REF_NOT_FOUND', `$ref "${ref}" (an operation) cannot be followed.`, `Check that ${targetUri} exists and has ${fragment}.`);
+      return holder;
+    }
+    inlining.add(key);
+    operationRefs.push({ site: formatPointer(site), ref });
+    const { $ref: _ignored, ...siblings } = holder;
+    const copy = { ...structuredClone(target), ...siblings };
+    if (targetUri !== rootUri) origins.set(formatPointer(site), { file: targetUri, pointer: fragment });
+    const out = rewrite(copy, targetUri, site, undefined);
+    inlining.delete(key);
+    return out;
   };
 
   // Components first, so `components.schemas.Pet: {$ref: pet.yaml}` claims pet.yaml as `Pet` before
@@ -257,7 +322,12 @@ export function bundle(rootUri: string, root: Record<string, unknown>, sources: 
     if (isObject(root[key])) rewrite(root[key], rootUri, [key], key);
   }
   rewrite(root, rootUri, [], undefined);
-  return { unresolved, origins };
+  return { unresolved, operationRefs, origins };
+}
+
+/** `paths./x.get` (or a webhook's): where an Operation Object, not a reference, belongs. */
+function isOperationSlot(site: readonly string[]): boolean {
+  return site.length === 3 && (site[0] === 'paths' || site[0] === 'webhooks') && (OPERATION_METHODS as readonly string[]).includes(site[2] ?? '');
 }
 
 /** Assignment that also works for a key named `__proto__` (which `obj[key] = v` would treat as the prototype). */

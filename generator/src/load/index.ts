@@ -7,6 +7,7 @@ import { SpecError, type Diagnostic } from '../diagnostics.js';
 import { bundle, forEachRef, makeOrigin, type Source, type SourceLocation, type UnresolvedRef } from './bundle.js';
 import { ParseFailure, parseText } from './parse.js';
 import { formatPointer, isObject, parsePointer } from './pointer.js';
+import { oas32Notes } from './oas32.js';
 import { repairSpec } from './repair.js';
 import { convertedUnresolved, existingPrefix, swaggerPointerMap } from './swagger-pointers.js';
 import { isSwagger, upgradeSwagger2 } from './swagger2.js';
@@ -40,8 +41,12 @@ export interface LoadedSpec {
   warnings?: readonly Diagnostic[];
 }
 
-/** Upper bound on documents one spec may pull in, so a ref loop through generated URLs ends. */
-const MAX_DOCUMENTS = 1000;
+/**
+ * Upper bound on documents one spec may pull in, so a ref loop through generated URLs ends. Real
+ * multi-file specs are large (DigitalOcean's has ~2,900 files); past the bound every document not
+ * read is reported as such, never silently missing.
+ */
+export const MAX_DOCUMENTS = 20_000;
 
 function diagnostic(code: string, file: string, message: string, fix: string): Diagnostic {
   return { code, severity: 'error', file, pointer: '#', message, fix };
@@ -91,8 +96,13 @@ export async function loadSpec(location: string, io: SpecIO): Promise<LoadedSpec
         if (!sources.has(uri) && !wanted.has(uri)) wanted.add(uri);
       });
     }
-    frontier = await Promise.all([...wanted].slice(0, MAX_DOCUMENTS - sources.size).map((uri) => readSource(uri, io)));
+    const next = [...wanted];
+    const room = MAX_DOCUMENTS - sources.size;
+    frontier = await Promise.all(next.slice(0, room).map((uri) => readSource(uri, io)));
     for (const source of frontier) sources.set(source.uri, source);
+    for (const uri of next.slice(room)) {
+      sources.set(uri, { uri, error: { code: 'SDKGEN_TOO_MANY_DOCUMENTS', message: `${uri} was not read: the spec reaches more than ${MAX_DOCUMENTS} documents`, fix: 'Check for $refs that generate new URLs without end, or bundle the spec into fewer files.' } });
+    }
   }
   return assemble(rootUri, rootSource.root, sources);
 }
@@ -115,12 +125,22 @@ function assemble(rootUri: string, root: unknown, sources: Map<string, Source>):
   }
   // Bundling rewrites the root in place; Swagger origins are checked against the file as written.
   const written = isSwagger(root) ? structuredClone(root) : undefined;
-  const { unresolved, origins } = bundle(rootUri, root, sources);
+  const { unresolved, origins, operationRefs } = bundle(rootUri, root, sources);
   const bundleOrigin = makeOrigin(origins, rootUri);
   let origin = bundleOrigin;
   let document = root;
   let unresolvedRefs = unresolved;
   const warnings: Diagnostic[] = [];
+  const firstOperationRef = operationRefs[0];
+  if (firstOperationRef !== undefined) {
+    // One warning, not one per operation: a spec written this way is written this way throughout.
+    const others = operationRefs.length - 1;
+    warnings.push({
+      code: 'SDKGEN_OPERATION_REF', severity: 'warning', ...bundleOrigin(firstOperationRef.site),
+      message: `The operation at ${firstOperationRef.site} is a $ref ("${firstOperationRef.ref}")${others > 0 ? `, and so ${others === 1 ? 'is 1 other' : `are ${others} others`}` : ''}; OpenAPI does not allow that, and sdkgen reads the operations they point to.`,
+      fix: 'Write each Operation Object in place, or $ref whole path items (`/path: { $ref: ... }`).',
+    });
+  }
   if (written !== undefined) {
     // Swagger 2.0 is converted after bundling, so the converter sees every file's definitions at once.
     const upgraded = upgradeSwagger2(root, rootUri);
@@ -136,6 +156,7 @@ function assemble(rootUri: string, root: unknown, sources: Map<string, Source>):
   }
   // Repairs speak of the document they repaired; their warnings name the place the user wrote.
   warnings.push(...repairSpec(document, rootUri).map((d) => ({ ...d, ...origin(d.pointer) })));
+  if (typeof document.openapi === 'string' && document.openapi.startsWith('3.2')) warnings.push(...oas32Notes(document, rootUri).map((d) => ({ ...d, ...origin(d.pointer) })));
   return { document, rootFile: rootUri, origin, unresolvedRefs, warnings };
 }
 

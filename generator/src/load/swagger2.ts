@@ -61,7 +61,15 @@ export function upgradeSwagger2(doc: Json, file = 'openapi.json'): Swagger2Upgra
   const warn = (pointer: string, message: string, fix: string): void => {
     diagnostics.push({ code: 'SDKGEN_SWAGGER2_LOSSY', severity: 'warning', file, pointer, message, fix });
   };
-  if (typeof doc['swagger'] !== 'string' || !doc['swagger'].startsWith('2.')) {
+  // YAML reads an unquoted `swagger: 2.0` as the number 2: the version meant, written as YAML allows.
+  const unquoted = doc['swagger'] === 2;
+  if (unquoted) {
+    diagnostics.push({
+      code: 'SDKGEN_SWAGGER_VERSION_NUMBER', severity: 'warning', file, pointer: '#/swagger',
+      message: '`swagger` is the number 2 (YAML reads an unquoted `swagger: 2.0` as a number); read as "2.0".',
+      fix: 'Quote the version: `swagger: "2.0"`.',
+    });
+  } else if (typeof doc['swagger'] !== 'string' || !doc['swagger'].startsWith('2.')) {
     diagnostics.push({
       code: 'SDKGEN_SWAGGER_VERSION', severity: 'error', file, pointer: '#/swagger',
       message: `Swagger ${JSON.stringify(doc['swagger'])} is not supported; only Swagger 2.0 is converted.`,
@@ -70,6 +78,7 @@ export function upgradeSwagger2(doc: Json, file = 'openapi.json'): Swagger2Upgra
     return { document: undefined, diagnostics };
   }
   const copy = structuredClone(doc);
+  if (unquoted) copy['swagger'] = '2.0';
   mergeBundledComponents(copy);
   prepareSwagger2(copy, warn);
   try {

@@ -1,5 +1,6 @@
 /** Request bodies: which media type to send and how to encode it. @see https://spec.openapis.org/oas/v3.1.0#request-body-object */
 import { isObject } from '../load/pointer.js';
+import type { FieldEncoding } from '@sdkgen/runtime';
 import type { RequestBodyModel } from '../model.js';
 
 type BodyEncoding = RequestBodyModel['encoding'];
@@ -51,6 +52,8 @@ export function normalizeRequestBody(doc: Record<string, unknown>, raw: unknown,
     pointer,
   };
   if (typeof body.description === 'string') model.description = body.description;
+  const fields = (encoding === 'form' || encoding === 'multipart') && isObject(media) ? fieldEncodings(doc, media.encoding) : undefined;
+  if (fields !== undefined) model.fields = fields;
   if (encoding === 'json' && isObject(media) && admitsNull(deref(doc, media.schema))) model.nullable = true;
   return model;
 }
@@ -59,4 +62,27 @@ export function normalizeRequestBody(doc: Record<string, unknown>, raw: unknown,
 function admitsNull(schema: unknown): boolean {
   if (!isObject(schema)) return false;
   return schema.nullable === true || schema.type === 'null' || (Array.isArray(schema.type) && schema.type.includes('null'));
+}
+
+const FORM_STYLES = new Set(['form', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
+
+/**
+ * The Encoding Object map of a form or multipart media type, reduced to what the runtime reads
+ * (`undefined` when nothing is set). `headers` of multipart parts are not sent.
+ * @see https://spec.openapis.org/oas/v3.1.0#encoding-object
+ */
+function fieldEncodings(doc: Record<string, unknown>, raw: unknown): Record<string, FieldEncoding> | undefined {
+  if (!isObject(raw)) return undefined;
+  const out: Record<string, FieldEncoding> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const e = deref(doc, value);
+    if (!isObject(e)) continue;
+    const field: { -readonly [K in keyof FieldEncoding]: FieldEncoding[K] } = {};
+    if (typeof e.style === 'string' && FORM_STYLES.has(e.style)) field.style = e.style as FieldEncoding['style'];
+    if (typeof e.explode === 'boolean') field.explode = e.explode;
+    if (e.allowReserved === true) field.allowReserved = true;
+    if (typeof e.contentType === 'string' && e.contentType.trim() !== '') field.contentType = (e.contentType.split(',')[0] ?? '').trim();
+    if (Object.keys(field).length > 0) Object.defineProperty(out, name, { value: field, enumerable: true, writable: true, configurable: true });
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -9,7 +9,7 @@ import type { ParamModel } from '../model.js';
 import { safeIdentifier, uniqueName } from '../naming.js';
 import { deref } from './refs.js';
 
-const LOCATIONS = new Set(['path', 'query', 'header', 'cookie']);
+const LOCATIONS = new Set(['path', 'query', 'header', 'cookie', 'querystring']);
 const STYLES = new Set<string>(['simple', 'label', 'matrix', 'form', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
 /** The spec says header parameters with these names SHALL be ignored (the client sets them). */
 const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
@@ -22,6 +22,7 @@ export interface OperationParams {
   queryParams: ParamModel[];
   headerParams: ParamModel[];
   cookieParams: ParamModel[];
+  querystringParam?: ParamModel;
 }
 
 /** The names inside `{}` of a path template, in order, without repeats. */
@@ -59,6 +60,10 @@ export function normalizeParams(
       if (typeof p.style === 'string' && STYLES.has(p.style)) model.style = p.style as NonNullable<ParamModel['style']>;
       if (typeof p.explode === 'boolean') model.explode = p.explode;
       if (typeof p.allowReserved === 'boolean') model.allowReserved = p.allowReserved;
+      // A `content` parameter is sent as the text of its media type, whatever `style` says.
+      const contentType = isObject(p.content) ? Object.keys(p.content)[0] : undefined;
+      if (contentType !== undefined) model.contentType = contentType;
+      else if (p.in === 'querystring') model.contentType = 'application/x-www-form-urlencoded';
       const key = `${p.in}:${p.name}`;
       // Delete first so an operation-level override takes the operation's position in the order.
       byKey.delete(key);
@@ -77,8 +82,10 @@ export function normalizeParams(
     headerParams: all.filter((p) => p.in === 'header'),
     cookieParams: all.filter((p) => p.in === 'cookie'),
   };
+  const querystring = all.find((p) => p.in === 'querystring');
+  if (querystring !== undefined) result.querystringParam = querystring;
   const taken = new Set(OTHER_ARGS);
-  for (const p of [...result.pathParams, ...result.queryParams, ...result.headerParams, ...result.cookieParams]) {
+  for (const p of [...result.pathParams, ...result.queryParams, ...result.headerParams, ...result.cookieParams, ...(querystring ? [querystring] : [])]) {
     p.argName = uniqueName(safeIdentifier(p.name, undefined, 'param'), taken);
   }
   return result;

@@ -52,3 +52,26 @@ export function responseKind(responses: readonly ResponseModel[]): ResponseKind 
   if (kinds.size > 1 || success.every((r) => !isSuccess(r.status))) return 'auto';
   return [...kinds][0] ?? 'auto';
 }
+
+/**
+ * The Accept header for an operation: every media type its success responses declare (2xx, else a
+ * `default` that is the only description of success), in spec order, without repeats; `undefined`
+ * when that is exactly what the runtime sends by default (`application/json` for a JSON result,
+ * nothing otherwise). A negotiating server answers 406 to a type the operation never offers
+ * (JSON:API's `application/vnd.api+json`).
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-12.5.1
+ */
+export function acceptHeader(responses: readonly ResponseModel[], kind: ResponseKind): string | undefined {
+  let success = responses.filter((r) => isSuccess(r.status));
+  if (success.length === 0) success = responses.filter((r) => r.status === 'default');
+  const types: string[] = [];
+  for (const r of success) {
+    for (const mt of r.mediaTypes) {
+      const clean = mt.replace(/[\r\n,]/g, ' ').trim();
+      if (clean !== '' && !types.some((t) => t.toLowerCase() === clean.toLowerCase())) types.push(clean);
+    }
+  }
+  const accept = types.join(', ');
+  const runtimeDefault = kind === 'json' ? 'application/json' : '';
+  return accept === runtimeDefault || accept === '' ? undefined : accept;
+}

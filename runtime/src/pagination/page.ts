@@ -2,8 +2,10 @@ import { AbortError, InvalidResponseError } from '../errors.js';
 import type { OperationDescriptor } from '../operation.js';
 import { readPointer } from './json-pointer.js';
 import { checkPageUrl } from './origin.js';
+import { readPageParam } from './params.js';
 import type { PaginationSpec } from './spec.js';
 import { nextPageRequest, type PageRequest } from './strategies/index.js';
+import { PageTrail, sameJson } from './trail.js';
 
 export type { PageRequest } from './strategies/index.js';
 
@@ -39,6 +41,11 @@ export interface PaginationContext<P> {
 /**
  * One page of a list operation: its items in `data`, and the way to the next page.
  * Iterating a `Page` with `for await` yields its items and then every later page's.
+ *
+ * A page never leads back into a loop (./trail.ts): a next cursor or URL this run already requested
+ * means there is no next page, and where the next page number is our own count (page and offset
+ * styles without a declared total), a page repeating the previous page's items is the end and holds
+ * no items (`response.body` still has what the server sent).
  */
 export class Page<Item, P = Record<string, unknown>> implements AsyncIterable<Item> {
   /** The items of this page. */
@@ -49,14 +56,20 @@ export class Page<Item, P = Record<string, unknown>> implements AsyncIterable<It
   readonly response: PageResponse;
   readonly #ctx: PaginationContext<P>;
   readonly #next: PageRequest<P> | null;
+  readonly #trail: PageTrail;
 
-  constructor(ctx: PaginationContext<P>, request: PageRequest<P>, response: PageResponse) {
+  /** @param previous the page this one follows, if any (its trail and items guard against loops) */
+  constructor(ctx: PaginationContext<P>, request: PageRequest<P>, response: PageResponse, previous?: Page<Item, P>) {
+    const spec = ctx.op.pagination;
     this.#ctx = ctx;
     this.params = request.params;
     this.response = response;
-    this.data = pageItems<Item>(ctx.op.pagination, response);
-    this.#next = nextPageRequest({
-      spec: ctx.op.pagination,
+    this.#trail = (previous === undefined ? PageTrail.start() : previous.#trail).extend(pageKey(ctx, request, response));
+    let data = pageItems<Item>(spec, response);
+    if (previous !== undefined && ownCount(spec) && data.length > 0 && sameJson(data, previous.data)) data = [];
+    this.data = data;
+    const next = nextPageRequest({
+      spec,
       op: ctx.op,
       params: request.params,
       items: this.data,
@@ -64,14 +77,16 @@ export class Page<Item, P = Record<string, unknown>> implements AsyncIterable<It
       headers: response.headers,
       url: response.url,
     });
+    const nextKey = next === null ? undefined : pageKey(ctx, next, undefined);
+    this.#next = nextKey !== undefined && this.#trail.has(nextKey) ? null : next;
   }
 
   /** Fetches the page for `request` (a first page, or a page resumed from saved params or URL). */
-  static async fetch<Item, P>(ctx: PaginationContext<P>, request: PageRequest<P>): Promise<Page<Item, P>> {
+  static async fetch<Item, P>(ctx: PaginationContext<P>, request: PageRequest<P>, previous?: Page<Item, P>): Promise<Page<Item, P>> {
     if (ctx.signal?.aborted) throw abortError(ctx.op.id);
     if (request.url !== undefined) checkPageUrl(request.url, ctx.baseUrl, ctx.allowCrossOrigin ?? false);
     const response = await ctx.fetchPage(request);
-    return new Page<Item, P>(ctx, request, response);
+    return new Page<Item, P>(ctx, request, response, previous);
   }
 
   /** Whether the server indicated a next page. */
@@ -100,7 +115,7 @@ export class Page<Item, P = Record<string, unknown>> implements AsyncIterable<It
   /** Fetches the next page; throws when there is none (check {@link hasNextPage} first). */
   getNextPage(): Promise<Page<Item, P>> {
     if (this.#next === null) return Promise.reject(new Error('No next page; check page.hasNextPage() first'));
-    return Page.fetch<Item, P>(this.#ctx, this.#next);
+    return Page.fetch<Item, P>(this.#ctx, this.#next, this);
   }
 
   /** This page and every later one. Only the current page is held in memory. */
@@ -139,6 +154,30 @@ function pageItems<Item>(spec: PaginationSpec, response: PageResponse): Item[] {
     headers: response.headers,
     rawBody: raw.slice(0, 1000),
   });
+}
+
+/**
+ * What identifies a page request within a run, for the loop guard: the URL (link style) or the cursor
+ * (cursor style); `undefined` for page and offset styles, whose numbers only grow, and for a first
+ * page requested without a cursor. `response` gives the first link-style page its URL.
+ */
+function pageKey<P>(ctx: PaginationContext<P>, request: PageRequest<P>, response: PageResponse | undefined): string | undefined {
+  const spec = ctx.op.pagination;
+  if (spec.style === 'link') return request.url ?? response?.url;
+  if (spec.style !== 'cursor' || spec.param === undefined) return undefined;
+  const cursor = readPageParam(ctx.op, spec.param, request.params);
+  if (cursor === undefined || cursor === null) return undefined;
+  return typeof cursor === 'object' ? JSON.stringify(cursor) : String(cursor);
+}
+
+/**
+ * Page and offset styles whose next number is our own count, with nothing from the server to end on
+ * (no total, next offset or `hasMore`): a server that clamps or ignores the number answers with the
+ * same page again, which only the items can tell.
+ */
+function ownCount(spec: PaginationSpec): boolean {
+  if (spec.total !== undefined || spec.hasMore !== undefined) return false;
+  return spec.style === 'page' || (spec.style === 'offset' && spec.nextOffset === undefined);
 }
 
 function abortError(operationId: string): AbortError {

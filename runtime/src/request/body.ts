@@ -1,7 +1,9 @@
 import { InvalidRequestError } from '../errors.js';
 import type { BodySpec } from '../operation.js';
 import type { TransportBody } from '../transport/types.js';
-import { definedEntries, formatScalar, isRecord } from './scalar.js';
+import { encodeFormBody } from './form.js';
+import { encodeMultipartBody } from './multipart.js';
+import { formatScalar } from './scalar.js';
 
 /** An encoded body and the Content-Type to send with it (`undefined` lets the transport set it, e.g. multipart boundaries). */
 export interface EncodedBody {
@@ -12,8 +14,9 @@ export interface EncodedBody {
 /**
  * Encodes a request body per `spec.encoding`:
  * - `json`: `JSON.stringify`;
- * - `form`: `application/x-www-form-urlencoded`, arrays as repeated keys, objects as JSON;
- * - `multipart`: `FormData`; Blob/File kept, bytes wrapped in a Blob, objects JSON-encoded;
+ * - `form`: `application/x-www-form-urlencoded`, each field per its Encoding Object (`form.ts`);
+ * - `multipart`: parts with the Content-Type the Encoding Object or the value gives (`multipart.ts`);
+ *   a `FormData` the caller built is sent as is;
  * - `text`: `String(value)`;
  * - `binary`: Blob, Uint8Array (incl. Buffer), ArrayBuffer, ReadableStream or string as is.
  */
@@ -22,48 +25,15 @@ export function encodeBody(spec: BodySpec, value: unknown): EncodedBody {
     case 'json':
       return { body: JSON.stringify(value), contentType: spec.mediaType };
     case 'form':
-      return { body: encodeForm(value), contentType: spec.mediaType };
+      return { body: encodeFormBody(value, spec.fields), contentType: spec.mediaType };
     case 'multipart':
-      // The transport writes Content-Type with the boundary it chose.
-      return { body: encodeMultipart(value), contentType: undefined };
+      // The transport writes Content-Type with the boundary it chose for a FormData.
+      if (value instanceof FormData) return { body: value, contentType: undefined };
+      return encodeMultipartBody(value, spec.mediaType, spec.fields);
     case 'text':
       return { body: formatScalar(value), contentType: spec.mediaType };
     case 'binary':
       return encodeBinary(spec, value);
-  }
-}
-
-/** `application/x-www-form-urlencoded` per the WHATWG URL standard (spaces as `+`). */
-export function encodeForm(value: unknown): string {
-  if (!isRecord(value)) throw new InvalidRequestError('A form body must be an object');
-  const params = new URLSearchParams();
-  for (const [k, v] of definedEntries(value)) {
-    if (Array.isArray(v)) for (const item of v) params.append(k, formatScalar(item));
-    else params.append(k, formatScalar(v));
-  }
-  return params.toString();
-}
-
-/** Builds `FormData`; arrays become repeated fields. */
-export function encodeMultipart(value: unknown): FormData {
-  if (value instanceof FormData) return value;
-  if (!isRecord(value)) throw new InvalidRequestError('A multipart body must be an object');
-  const form = new FormData();
-  for (const [k, v] of definedEntries(value)) {
-    if (Array.isArray(v)) for (const item of v) appendPart(form, k, item);
-    else appendPart(form, k, v);
-  }
-  return form;
-}
-
-function appendPart(form: FormData, name: string, value: unknown): void {
-  if (value instanceof Blob) {
-    // A File keeps its own name; a bare Blob gets the field name so servers treat it as a file.
-    form.append(name, value, typeof File !== 'undefined' && value instanceof File ? value.name : name);
-  } else if (value instanceof Uint8Array || value instanceof ArrayBuffer) {
-    form.append(name, new Blob([value as Uint8Array<ArrayBuffer>]), name);
-  } else {
-    form.append(name, formatScalar(value));
   }
 }
 

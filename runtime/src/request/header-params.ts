@@ -1,4 +1,5 @@
 import type { ParamSpec } from '../operation.js';
+import { contentText } from './content.js';
 import { definedEntries, formatScalar, isRecord } from './scalar.js';
 
 /**
@@ -8,6 +9,7 @@ import { definedEntries, formatScalar, isRecord } from './scalar.js';
  */
 export function serializeHeaderParam(spec: ParamSpec, value: unknown): string | undefined {
   if (value === undefined) return undefined;
+  if (spec.content !== undefined) return contentText(spec.content, value);
   if (Array.isArray(value)) return value.map(formatScalar).join(',');
   if (isRecord(value)) {
     const entries = definedEntries(value);
@@ -25,8 +27,12 @@ export function serializeHeaderParam(spec: ParamSpec, value: unknown): string | 
  */
 export function appendCookieParam(out: string[], spec: ParamSpec, value: unknown): void {
   if (value === undefined) return;
-  const explode = spec.explode ?? true;
   const enc = encodeURIComponent;
+  if (spec.content !== undefined) {
+    out.push(`${spec.name}=${enc(contentText(spec.content, value))}`);
+    return;
+  }
+  const explode = spec.explode ?? true;
   if (Array.isArray(value)) {
     const items = value.filter((v) => v !== undefined).map((v) => enc(formatScalar(v)));
     if (explode) for (const v of items) out.push(`${spec.name}=${v}`);

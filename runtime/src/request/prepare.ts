@@ -7,7 +7,7 @@ import type { CredentialSink, RequestCredentials } from './credentials.js';
 import { checkHeaders } from './header-check.js';
 import { appendCookieParam, serializeHeaderParam } from './header-params.js';
 import { buildPath, compilePath, type CompiledPath } from './path.js';
-import { appendQueryParam, encodeQueryComponent } from './query.js';
+import { appendQueryParam, encodeQueryComponent, serializeQueryString } from './query.js';
 import { joinPath, type BaseUrl } from './url.js';
 
 /**
@@ -57,7 +57,7 @@ function compile(op: OperationDescriptor): CompiledOperation {
   let c = compiled.get(op);
   if (c === undefined) {
     const consumed = new Set<string>();
-    for (const list of [op.query, op.headers, op.cookies]) {
+    for (const list of [op.query, op.headers, op.cookies, op.querystring && [op.querystring]]) {
       for (const p of list ?? []) consumed.add(p.group ?? p.name);
     }
     const queryNames = (op.query ?? []).map((q) => encodeQueryComponent(q.name, q.allowReserved ?? false));
@@ -114,9 +114,14 @@ export function prepareRequest(
   const query: string[] = [];
   const cookies: string[] = [];
   // Defaults first: everything the call says (parameters, auth, options) overrides them; they
-  // override only the SDK's own `Accept`.
-  const headers: Record<string, string> =
-    op.response === 'json' ? { accept: 'application/json', ...ctx.defaultHeaders } : { ...ctx.defaultHeaders };
+  // override only the SDK's own `Accept`: the success media types the operation declares (a server
+  // that negotiates answers 406 to others).
+  const accept = op.accept ?? (op.response === 'json' ? 'application/json' : undefined);
+  const headers: Record<string, string> = accept !== undefined ? { accept, ...ctx.defaultHeaders } : { ...ctx.defaultHeaders };
+  if (op.querystring !== undefined) {
+    const text = serializeQueryString(op.querystring.mediaType, readParam(params, op.querystring));
+    if (text !== '') query.push(text);
+  }
   if (op.query) {
     for (let i = 0; i < op.query.length; i++) {
       const q = op.query[i]!;

@@ -1,4 +1,5 @@
 import type { ParamSpec } from '../operation.js';
+import { contentText } from './content.js';
 import { definedEntries, formatScalar, isRecord } from './scalar.js';
 
 /**
@@ -26,6 +27,10 @@ export function appendQueryParam(
 ): void {
   if (value === undefined) return;
   const reserved = spec.allowReserved ?? false;
+  if (spec.content !== undefined) {
+    out.push(`${name}=${encodeQueryComponent(contentText(spec.content, value), reserved)}`);
+    return;
+  }
   // Scalars are the common case and serialize the same in every style.
   if (typeof value !== 'object' || value === null || value instanceof Date) {
     out.push(`${name}=${encodeQueryComponent(formatScalar(value), reserved)}`);
@@ -78,4 +83,24 @@ function appendDeep(out: string[], prefix: string, value: Record<string, unknown
 /** Joins non-exploded values; space and pipe are sent encoded, which every server decodes. */
 function delimiter(style: string): string {
   return style === 'spaceDelimited' ? '%20' : style === 'pipeDelimited' ? '%7C' : ',';
+}
+
+/**
+ * The whole query string of an OpenAPI 3.2 `in: querystring` parameter (without `?`): form pairs
+ * for `application/x-www-form-urlencoded` (objects spread, arrays repeat the key), else the
+ * percent-encoded text of the value in its media type (JSON text for JSON types).
+ * @see https://spec.openapis.org/oas/v3.2.0#parameter-locations
+ */
+export function serializeQueryString(mediaType: string, value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const essence = (mediaType.split(';')[0] ?? '').trim().toLowerCase();
+  if (essence === 'application/x-www-form-urlencoded') {
+    if (typeof value === 'string') return value.replace(/^\?/, '');
+    const out: string[] = [];
+    if (isRecord(value)) {
+      for (const [k, v] of definedEntries(value)) appendQueryParam(out, { name: k }, v);
+    }
+    return out.join('&');
+  }
+  return encodeQueryComponent(contentText(mediaType, value));
 }

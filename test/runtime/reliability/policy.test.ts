@@ -14,7 +14,7 @@ describe('retryDecision', () => {
     { method: 'GET', outcome: { kind: 'abort' }, want: false },
     { method: 'GET', outcome: { kind: 'other' }, want: false },
     // Methods.
-    ...['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'get', 'put'].map((method) => ({ method, outcome: status(503), want: true })),
+    ...['HEAD', 'PUT', 'DELETE', 'OPTIONS', 'get', 'put'].map((method) => ({ method, outcome: status(503), want: true })),
     { method: 'POST', outcome: status(503), want: false },
     { method: 'PATCH', outcome: status(503), want: false },
     { method: 'POST', outcome: { kind: 'connection' }, want: false },
@@ -34,11 +34,24 @@ describe('retryDecision', () => {
     { method: 'GET', outcome: status(404, 'maybe'), want: false },
     { method: 'POST', key: true, outcome: status(400, 'true'), want: true },
     { method: 'POST', key: true, outcome: status(503, 'false'), want: false },
-    // ...but cannot make an un-keyed POST safe to repeat.
-    // The server answered and says the request had no effect: its word beats the keyless-POST rule.
+    // On a POST without a key the server's word still decides: `true` says the request had no effect...
     { method: 'POST', outcome: status(503, 'true'), want: true },
+    { method: 'PATCH', outcome: status(400, 'true'), want: true },
+    // ...and a header that says neither leaves the keyless rule in force.
+    { method: 'POST', outcome: status(503, 'maybe'), want: false },
   ];
-  it.each(table)('$method key=$key $outcome.kind $outcome.status -> $want', ({ method, key, outcome, want }) => {
+  const title = ({ method, key, outcome, want }: (typeof table)[number]): string => {
+    const what = outcome.kind === 'response' ? `${outcome.status}${outcome.shouldRetry === undefined ? '' : ` x-should-retry: ${outcome.shouldRetry}`}` : outcome.kind;
+    return `${method}${key ? ' with key' : ''}, ${what} -> ${want ? 'retry' : 'final'}`;
+  };
+  const rows = table.map((row) => ({ ...row, title: title(row) }));
+
+  it('has one row per case (titles are unique)', () => {
+    const titles = rows.map((r) => r.title);
+    expect(titles.filter((t, i) => titles.indexOf(t) !== i)).toEqual([]);
+  });
+
+  it.each(rows)('$title', ({ method, key, outcome, want }) => {
     const decision = retryDecision({ method, hasIdempotencyKey: key ?? false, outcome });
     expect(decision.retry).toBe(want);
     expect(decision.reason).not.toBe('');
