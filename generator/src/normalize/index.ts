@@ -6,6 +6,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { LoadedSpec } from '../load/index.js';
 import { childPointer, isObject } from '../load/pointer.js';
+import { isUrl } from '../load/uri.js';
 import type { ApiModel, OperationModel, ResourceModel } from '../model.js';
 import { pascalCase, uniqueName } from '../naming.js';
 import { detectPagination } from '../pagination/index.js';
@@ -18,6 +19,8 @@ import { resourceKey, resourceNames, resourcePropertyName } from './resources.js
 import { acceptHeader, normalizeResponses, responseKind } from './responses.js';
 import { normalizeSecuritySchemes, readSecurity } from './security.js';
 import { normalizeServers } from './servers.js';
+import { detectLongRunning } from './long-running.js';
+import { normalizeWebhooks } from './webhooks.js';
 
 /** Header names that carry idempotency keys, lowercase. */
 const IDEMPOTENCY_HEADERS = new Set(['idempotency-key', 'x-idempotency-key']);
@@ -89,15 +92,25 @@ export function normalize(spec: LoadedSpec, diags: Diagnostics): ApiModel {
     }
   }
 
+  const longRunning = detectLongRunning(doc, drafts, diags, (p) => spec.origin(p));
+  for (const draft of drafts) {
+    const lro = longRunning.get(draft.pointer);
+    if (lro !== undefined) draft.longRunning = lro;
+  }
   const model: ApiModel = {
     title: typeof info.title === 'string' ? info.title : 'API',
     version: typeof info.version === 'string' ? info.version : String(info.version ?? '0.0.0'),
-    servers: normalizeServers(doc.servers),
+    servers: normalizeServers(doc.servers, isUrl(spec.rootFile) ? spec.rootFile : undefined, (index, url) => {
+      const o = spec.origin(`#/servers/${index}/url`);
+      diags.warn('SDKGEN_SERVER_RELATIVE', o.file, o.pointer, `The server URL ${JSON.stringify(url)} is relative, and the spec was read from a file, so it names no host; the client requires \`baseUrl\`.`, 'Write an absolute URL (https://api.example.com/v1), or generate from the spec\'s http(s) URL so relative servers resolve against it.');
+    }),
     securitySchemes: normalizeSecuritySchemes(spec, diags),
     resources: buildResources(doc, drafts),
   };
   if (typeof info.description === 'string') model.description = info.description;
   if (idempotencyHeader !== undefined) model.idempotencyHeader = idempotencyHeader;
+  const webhooks = normalizeWebhooks(doc);
+  if (webhooks.length > 0) model.webhooks = webhooks;
   return model;
 }
 
