@@ -5,7 +5,10 @@ export default defineConfig({
   resolve: {
     // Behaviour tests run against the runtime's sources; type-check tests of generated SDKs use the
     // built package, as an app would.
-    alias: { '@sdkgen/runtime': fileURLToPath(new URL('./runtime/src/index.ts', import.meta.url)) },
+    alias: [
+      { find: /^@sdkgen\/runtime\/redis$/, replacement: fileURLToPath(new URL('./runtime/src/redis/index.ts', import.meta.url)) },
+      { find: /^@sdkgen\/runtime$/, replacement: fileURLToPath(new URL('./runtime/src/index.ts', import.meta.url)) },
+    ],
   },
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],

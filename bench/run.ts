@@ -22,6 +22,7 @@ const benches: Bench[] = [
   { name: 'cache', file: './cache.ts', fn: 'benchCache' },
   { name: 'typecheck', file: './typecheck.ts', fn: 'benchTypecheck' },
   { name: 'package', file: './package.ts', fn: 'benchPackage' },
+  { name: 'auth', file: './auth.ts', fn: 'benchAuth' },
 ];
 
 // Flags (`--before <dir>`, `--runs <n>`) are read by the benchmarks themselves (bench/support/options.ts).

@@ -20,6 +20,10 @@ describe('examples/petstore/app.ts', () => {
     expect(lines).toContain('read Max again: 1 x 304 Not Modified, body served from the ETag cache');
     expect(lines).toContain('got Tom after a 503: retried getPet in 250 ms (delay from the server)');
     expect(lines).toContain('created Bella through a lost response: 1 replay, cats now Tom, Bella');
+    // OAuth 2 client credentials and server signals (partnerTour).
+    expect(lines).toContain('partner read Tom, Max and Tweety at once with 1 token request');
+    expect(lines).toContain('rate limit: 996 of 1000 requests left in this window');
+    expect(lines).toContain('deprecated: listOwners until 2027-01-01 (https://api.petstore.example/docs/owners-search)');
     expect(lines[lines.length - 1]).toBe('deleted pet_1');
   });
 });

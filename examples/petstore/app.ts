@@ -3,7 +3,7 @@
  * prints what happens. `npm run example` regenerates `./sdk` from `openapi.yaml` and runs this.
  */
 import { pathToFileURL } from 'node:url';
-import { startPetStoreServer } from './server.js';
+import { startPetStoreServer, type PetStoreServer } from './server.js';
 import { isProblem, NotFoundError, PetStore, PreconditionFailedError, type CreatePetApiError } from './sdk/index.js';
 
 /** Runs the tour; `log` receives every line it prints. */
@@ -101,11 +101,43 @@ export async function main(log: (line: string) => void = console.log): Promise<v
     for await (const p of client.pets.list({ species: 'cat' })) cats.push(p.name);
     log(`created ${bella.name} through a lost response: ${server.stats.replayed - replayedBefore} replay, cats now ${cats.join(', ')}`);
 
+    await partnerTour(server, log);
+
     await client.pets.delete(rex.id);
     log(`deleted ${rex.id}`);
   } finally {
     await client.close();
     await server.close();
+  }
+}
+
+/**
+ * A partner integration: OAuth 2 client credentials (the SDK fetches the token itself, once for
+ * concurrent calls), the rate limit the server announces, and a deprecated operation's warning.
+ * @see docs/auth.md, docs/signals.md
+ */
+async function partnerTour(server: PetStoreServer, log: (line: string) => void): Promise<void> {
+  const deprecations: string[] = [];
+  const partner = new PetStore({
+    baseUrl: server.url,
+    clientId: 'petstore-partner',
+    clientSecret: 'partner-secret',
+    scopes: ['pets:read'],
+    onDeprecation: (info) => deprecations.push(`${info.operation} until ${info.sunset?.toISOString().slice(0, 10)} (${info.link})`),
+  });
+  try {
+    const issued = server.stats.tokensIssued;
+    const [tom, page, tweety] = await Promise.all([partner.pets.get('pet_2'), partner.pets.list({ limit: 1 }), partner.pets.get('pet_3')]);
+    log(`partner read ${tom.name}, ${page.data[0]?.name} and ${tweety.name} at once with ${server.stats.tokensIssued - issued} token request`);
+
+    const { response } = await partner.pets.get('pet_2').withResponse();
+    log(`rate limit: ${response.rateLimit?.remaining} of ${response.rateLimit?.limit} requests left in this window`);
+
+    await partner.owners.list();
+    await partner.owners.list();
+    log(`deprecated: ${deprecations.join('; ')}`);
+  } finally {
+    await partner.close();
   }
 }
 

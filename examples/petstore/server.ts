@@ -31,8 +31,8 @@ export interface PetStoreServer {
   url: string;
   /** Requests seen, as `METHOD /path?query`, for tests. */
   requests: string[];
-  /** `notModified`: 304s sent; `replayed`: creates answered from the idempotency store. */
-  stats: { notModified: number; replayed: number };
+  /** `notModified`: 304s sent; `replayed`: creates answered from the idempotency store; `tokensIssued`: OAuth tokens. */
+  stats: { notModified: number; replayed: number; tokensIssued: number };
   /** The next request gets `status` with `Retry-After` / `retry-after-ms`, as an overloaded API would. */
   failNext(status: 429 | 503, retryAfterMs: number): void;
   /** The next request is carried out, but its response is lost: the connection drops instead. */
@@ -45,6 +45,10 @@ export interface ServerOptions {
   apiKeys?: string[];
   /** Accepted bearer tokens. @default ['test-token'] */
   tokens?: string[];
+  /** OAuth 2 clients (id -> secret) allowed the client-credentials grant. @default { 'petstore-partner': 'partner-secret' } */
+  oauthClients?: Record<string, string>;
+  /** Requests each credential may make per window (`X-RateLimit-*` headers). @default { limit: 1000, windowMs: 60_000 } */
+  rateLimit?: { limit: number; windowMs: number };
 }
 
 const SPECIES = new Set(['dog', 'cat', 'bird', 'fish']);
@@ -126,7 +130,7 @@ export async function startPetStoreServer(options: ServerOptions = {}): Promise<
   const photos = new Map<string, { bytes: Buffer; contentType: string }>();
   const idempotent = new Map<string, { status: number; body: unknown }>();
   const requests: string[] = [];
-  const stats = { notModified: 0, replayed: 0 };
+  const stats = { notModified: 0, replayed: 0, tokensIssued: 0 };
   let fault: { status: 429 | 503; retryAfterMs: number } | undefined;
   let dropResponse = false;
   let nextPet = 1;
@@ -140,6 +144,49 @@ export async function startPetStoreServer(options: ServerOptions = {}): Promise<
     if (typeof auth === 'string' && auth.startsWith('Bearer ') && tokens.has(auth.slice(7))) return;
     throw new HttpProblem(401, 'Unauthorized', 'send X-API-Key or Authorization: Bearer');
   }
+
+  // --- OAuth 2 token endpoint and server signals (docs/auth.md, docs/signals.md) ---
+
+  const oauthClients = new Map(Object.entries(options.oauthClients ?? { 'petstore-partner': 'partner-secret' }));
+  const limits = options.rateLimit ?? { limit: 1000, windowMs: 60_000 };
+  const used = new Map<string, number>();
+
+  /** RFC 6749 section 4.4: client credentials, the client authenticated by HTTP Basic or by form fields. */
+  async function issueToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const form = new URLSearchParams((await readBody(req)).toString('utf8'));
+    let id = form.get('client_id');
+    let secret = form.get('client_secret');
+    const basic = req.headers.authorization?.match(/^Basic (.+)$/);
+    if (basic) {
+      const [user = '', pass = ''] = Buffer.from(basic[1]!, 'base64').toString('utf8').split(':');
+      [id, secret] = [decodeURIComponent(user.replace(/\+/g, ' ')), decodeURIComponent(pass.replace(/\+/g, ' '))];
+    }
+    const oauthError = (status: number, error: string, description: string) =>
+      sendJson(res, status, { error, error_description: description }, { 'cache-control': 'no-store' });
+    if (form.get('grant_type') !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', 'only client_credentials');
+    if (id === null || secret === null || oauthClients.get(id) !== secret) return oauthError(401, 'invalid_client', 'unknown client or wrong secret');
+    const token = `oat_${createHash('sha256').update(`${id}:${++stats.tokensIssued}`).digest('base64url').slice(0, 24)}`;
+    tokens.add(token);
+    sendJson(res, 200, { access_token: token, token_type: 'Bearer', expires_in: 3600, scope: form.get('scope') ?? 'pets:read' }, { 'cache-control': 'no-store' });
+  }
+
+  /** Rate-limit headers per credential; `GET /owners` is deprecated and says until when it works. */
+  function announceSignals(req: IncomingMessage, res: ServerResponse, route: string): void {
+    const who = String(req.headers['x-api-key'] ?? req.headers.authorization ?? '');
+    const window = Math.floor(clock / limits.windowMs);
+    const count = (used.get(`${who}:${window}`) ?? 0) + 1;
+    used.set(`${who}:${window}`, count);
+    res.setHeader('x-ratelimit-limit', String(limits.limit));
+    res.setHeader('x-ratelimit-remaining', String(Math.max(0, limits.limit - count)));
+    res.setHeader('x-ratelimit-reset', String(Math.ceil((limits.windowMs - (clock % limits.windowMs)) / 1000)));
+    if (route === 'GET /owners') {
+      res.setHeader('deprecation', '@1767225600');
+      res.setHeader('sunset', 'Fri, 01 Jan 2027 00:00:00 GMT');
+      res.setHeader('link', '<https://api.petstore.example/docs/owners-search>; rel="deprecation"');
+    }
+  }
+
+  // --- end OAuth 2 and server signals ---
 
   function findPet(id: string): Pet {
     const pet = pets.get(id);
@@ -167,10 +214,12 @@ export async function startPetStoreServer(options: ServerOptions = {}): Promise<
       // The work below happens; its response never arrives.
       res.end = (() => (req.socket.destroy(), res)) as typeof res.end;
     }
+    if (req.method === 'POST' && url.pathname === '/oauth/token') return issueToken(req, res);
     if (!url.pathname.startsWith('/v1/')) throw new HttpProblem(404, 'Not found');
     const segments = url.pathname.slice(4).split('/').map(decodeURIComponent);
     authorize(req);
     const route = `${req.method} /${segments.map((s, i) => (i % 2 === 1 ? '{id}' : s)).join('/')}`;
+    announceSignals(req, res, route);
     switch (route) {
       case 'GET /pets': {
         const limit = Number(url.searchParams.get('limit') ?? '20');

@@ -6,7 +6,7 @@
  * Every name here is already a valid, collision-free TypeScript identifier where it is used as one;
  * every text (summary, description) is the raw spec text and must be escaped by the emitter.
  */
-import type { BodyEncoding, FieldEncoding, HttpMethod, ParamStyle, ResponseKind } from '@sdkgen/runtime';
+import type { BodyEncoding, FieldEncoding, HttpMethod, OAuth2Spec, ParamStyle, ResponseKind } from '@sdkgen/runtime';
 
 /** A JSON pointer into the source document, e.g. `#/paths/~1pets/get`. */
 export type JsonPointer = string;
@@ -37,7 +37,7 @@ export type SecuritySchemeModel = {
 } & (
   | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string; option: string }
   /** http bearer, oauth2 and openIdConnect: a token sent as `Authorization: Bearer`. */
-  | { type: 'bearer'; option: string; source: 'http' | 'oauth2' | 'openIdConnect' }
+  | { type: 'bearer'; option: string; source: 'http' | 'oauth2' | 'openIdConnect'; oauth2?: OAuth2Spec }
   | { type: 'basic'; usernameOption: string; passwordOption: string }
 );
 

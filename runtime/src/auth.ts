@@ -70,12 +70,24 @@ async function applyAuthAsync(
   }
 }
 
+/** A function credential that must be awaited: one without `peek`, or whose `peek` has nothing fresh (auth/oauth2.ts). */
+function awaited(value: unknown): boolean {
+  if (typeof value !== 'function') return false;
+  const peek = (value as { peek?: unknown }).peek;
+  return typeof peek !== 'function' || readString((peek as () => unknown)()) === undefined;
+}
+
 function usesFunction(scheme: SecuritySchemeSpec, options: Options): boolean {
-  if (scheme.type !== 'basic') return typeof options[scheme.option] === 'function';
+  if (scheme.type !== 'basic') return awaited(options[scheme.option]);
   return typeof options[scheme.usernameOption] === 'function' || typeof options[scheme.passwordOption] === 'function';
 }
 
+/** A string credential, or a managed token's cached value (`peek`). */
 function readString(value: unknown): string | undefined {
+  if (typeof value === 'function') {
+    const peek = (value as { peek?: unknown }).peek;
+    return typeof peek === 'function' ? readString((peek as () => unknown)()) : undefined;
+  }
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
@@ -89,7 +101,8 @@ function credentialOf(scheme: SecuritySchemeSpec | undefined, options: Options):
 
 async function resolveOption(options: Options, name: string): Promise<string | undefined> {
   const v = options[name];
-  return readString(typeof v === 'function' ? await (v as () => unknown)() : v);
+  const now = readString(v);
+  return now ?? readString(typeof v === 'function' ? await (v as () => unknown)() : v);
 }
 
 async function credentialOfAsync(scheme: SecuritySchemeSpec | undefined, options: Options): Promise<Credential | undefined> {

@@ -1,4 +1,5 @@
 import { APIPromise } from './api-promise.js';
+import { setupOAuth, type OAuthSession } from './auth/oauth2.js';
 import { cachedAttempt, createCacheLayer, type CacheLayer } from './cache/cache-layer.js';
 import { InvalidRequestError } from './errors.js';
 import { DEFAULTS, type ClientConfig, type ClientOptions, type RequestOptions } from './options.js';
@@ -18,6 +19,7 @@ import {
   type RetryClock,
 } from './retry/send-with-retries.js';
 import { sendAttempt, type AttemptOptions } from './send.js';
+import { Signals } from './signals/signals.js';
 import { resolveTransport } from './transport/resolve.js';
 import type { Transport } from './transport/types.js';
 import { defaultUserAgent } from './user-agent.js';
@@ -48,6 +50,10 @@ export class CoreClient {
   readonly #callDefaults: ClientCallSettings;
   /** `timeout` of an attempt when the call sets none. */
   readonly #timeout: number;
+  /** OAuth tokens the runtime obtains itself (auth/oauth2.ts); `undefined` when none. */
+  readonly #oauth: OAuthSession | undefined;
+  /** Rate-limit pacing and deprecation warnings (signals/); `undefined` when off. */
+  readonly #signals: Signals | undefined;
 
   constructor(options: ClientOptions, config: ClientConfig) {
     this.options = options;
@@ -61,17 +67,41 @@ export class CoreClient {
     if (userAgent !== undefined) defaultHeaders['user-agent'] = userAgent;
     // The caller's `defaultHeaders` win, a `User-Agent` among them.
     for (const [name, value] of Object.entries(options.defaultHeaders ?? {})) defaultHeaders[name.toLowerCase()] = value;
+    const base = parseBaseUrl(baseUrl);
+    this.transport = resolveTransport(options.transport);
+    this.#timeout = options.timeout ?? DEFAULTS.timeout;
+    const clock = (): RetryClock => this.clock;
+    const oauth = setupOAuth(config.securitySchemes, options as Readonly<Record<string, unknown>>, {
+      baseUrl: base.origin + base.prefix,
+      transport: this.transport,
+      clock,
+      logger: options.logger,
+      tokenStore: options.tokenStore,
+      clientAuth: options.clientAuth,
+      timeout: this.#timeout,
+      maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
+      maxRetryAfter: options.maxRetryAfter ?? DEFAULTS.maxRetryAfter,
+      userAgent: defaultHeaders['user-agent'],
+    });
+    this.#oauth = oauth.session;
     this.context = {
-      base: parseBaseUrl(baseUrl),
+      base,
       config,
-      credentials: options as Readonly<Record<string, unknown>>,
+      credentials: oauth.credentials,
       defaultHeaders,
       idempotencyHeader: (options.idempotencyHeader ?? config.idempotencyHeader ?? DEFAULTS.idempotencyHeader).toLowerCase(),
     };
-    this.transport = resolveTransport(options.transport);
     this.cacheLayer = createCacheLayer(options, config);
     this.#callDefaults = clientCallSettings(options, config);
-    this.#timeout = options.timeout ?? DEFAULTS.timeout;
+    this.#signals = Signals.create({
+      pace: options.rateLimit === 'pace',
+      rateLimitStore: options.rateLimitStore,
+      logger: options.logger,
+      onDeprecation: options.onDeprecation,
+      clock,
+      config,
+      timeout: this.#timeout,
+    });
   }
 
   /**
@@ -125,7 +155,16 @@ export class CoreClient {
    * (retry/send-with-retries.ts); the ETag cache works per attempt, inside `attempt`.
    */
   #send(req: PreparedRequest, options: RequestOptions | undefined): Promise<WithResponse<unknown>> {
-    return sendWithRetries(req, callSettings(this.#callDefaults, options, this.clock), (r) => this.attempt(r, options));
+    const settings = callSettings(this.#callDefaults, options, this.clock);
+    const sent = sendWithRetries(req, settings, (r) => this.attempt(r, options));
+    const oauth = this.#oauth;
+    if (oauth === undefined) return sent;
+    // A 401 on a token the runtime obtained: a new token, and the call once more (never twice).
+    return sent.catch(async (error: unknown) => {
+      const token = await oauth.renew(error, req);
+      const again: PreparedRequest = { ...req, headers: { ...req.headers, authorization: `Bearer ${token}` } };
+      return sendWithRetries(again, settings, (r) => this.attempt(r, options));
+    });
   }
 
   /** One attempt with the effective timeout and the caller's signal. */
@@ -135,8 +174,14 @@ export class CoreClient {
       signal: options?.signal,
     };
     // The cache hands sendAttempt a transport that adds validators and serves 304s from the store.
-    return cachedAttempt(this.cacheLayer, this.transport, req, options, (transport) =>
-      sendAttempt(transport, req, attemptOptions),
+    const signals = this.#signals;
+    if (signals === undefined) {
+      return cachedAttempt(this.cacheLayer, this.transport, req, options, (transport) => sendAttempt(transport, req, attemptOptions));
+    }
+    // Pacing waits before the attempt (not counted in its timeout); every response is observed.
+    const maxRetryAfter = options?.maxRetryAfter ?? this.#callDefaults.maxRetryAfter;
+    return signals.attempt(req, this.transport, maxRetryAfter, options?.signal, (observed) =>
+      cachedAttempt(this.cacheLayer, observed, req, options, (transport) => sendAttempt(transport, req, attemptOptions)),
     );
   }
 

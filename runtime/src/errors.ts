@@ -142,6 +142,14 @@ export class AuthenticationError<TProblem extends object = ProblemDetails> exten
     brand(this);
   }
   override name = 'AuthenticationError';
+  /**
+   * Set when an OAuth 2 token endpoint refused (RFC 6749 section 5.2): its `error` code, e.g.
+   * `invalid_client`, `invalid_grant`, `invalid_scope`.
+   * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+   */
+  error?: string;
+  /** The token endpoint's `error_description`, when it sent one. */
+  errorDescription?: string;
 }
 /** 403 */
 export class PermissionDeniedError<TProblem extends object = ProblemDetails> extends ApiError<TProblem> {

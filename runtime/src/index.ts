@@ -42,6 +42,18 @@ export {
 export type { ApiErrorInit } from './errors.js';
 export type { ClientErrorStatus, ErrorStatus, ServerErrorStatus, StatusError } from './error-status.js';
 export { isProblem, problemExtensions, type ProblemDetails } from './problem.js';
+export { MemoryTokenStore, type TokenRecord, type TokenStore } from './auth/token-store.js';
+export type { OAuth2Tokens, OnTokens } from './auth/token-manager.js';
+export type { ClientAuthMethod } from './auth/token-endpoint.js';
+export { parseDeprecation, parseSunset, type DeprecationInfo, type OnDeprecation } from './signals/deprecation.js';
+export { parseRateLimit, parseRateLimitReset, type RateLimitInfo } from './signals/rate-limit.js';
+export {
+  MemoryRateLimitStore,
+  type RateLimitDecision,
+  type RateLimitOutcome,
+  type RateLimitStore,
+  type RateLimitWindow,
+} from './signals/rate-limit-store.js';
 export type { Logger } from './logger.js';
 export type { OnRequestHook, OnResponseHook, RequestHookInfo, ResponseHookInfo } from './hooks.js';
 export type { RetryClock } from './retry/send-with-retries.js';

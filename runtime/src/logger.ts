@@ -27,6 +27,20 @@ export function logDebug(logger: Logger | undefined, message: string, data?: Rec
   }
 }
 
+/**
+ * Writes one warning (`logger.warn`, else `logger.debug`), swallowing anything the logger throws.
+ * For things the app should act on: a deprecated operation, a shared store that failed.
+ */
+export function logWarn(logger: Logger | undefined, message: string, data?: Record<string, unknown>): void {
+  if (logger === undefined) return;
+  try {
+    if (typeof logger.warn === 'function') logger.warn(message, data);
+    else logger.debug(message, data);
+  } catch {
+    // A broken logger is not the API's fault.
+  }
+}
+
 /** What replaces a redacted value. */
 export const REDACTED = '[REDACTED]';
 

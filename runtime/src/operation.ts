@@ -144,6 +144,8 @@ export interface OperationDescriptor {
   readonly security?: readonly SecurityRequirement[];
   /** How a list operation pages; set only for paginated operations (see `pagination/spec.ts`). */
   readonly pagination?: import('./pagination/spec.js').PaginationSpec;
+  /** The spec marks the operation `deprecated`: the first use warns (logger, `onDeprecation`). */
+  readonly deprecated?: boolean;
 }
 
 /** How a security scheme's credential is applied; emitted once per client from `securitySchemes`. */
@@ -156,5 +158,28 @@ export type SecuritySchemeSpec =
       /** Client option holding the key. */
       readonly option: string;
     }
-  | { readonly type: 'bearer'; readonly option: string }
+  | {
+      readonly type: 'bearer';
+      readonly option: string;
+      /** OAuth 2 flows the runtime runs itself to get the token (`auth/oauth2.ts`). */
+      readonly oauth2?: OAuth2Spec;
+    }
   | { readonly type: 'basic'; readonly usernameOption: string; readonly passwordOption: string };
+
+/**
+ * The token-endpoint flows of an `oauth2` scheme and the client options that drive them.
+ * @see https://spec.openapis.org/oas/v3.1.0#oauth-flows-object
+ */
+export interface OAuth2Spec {
+  /** The `clientCredentials` flow: its `tokenUrl` (maybe relative to the server URL). */
+  readonly clientCredentials?: { readonly tokenUrl: string };
+  /** Flows that issue refresh tokens (`authorizationCode`, `password`): where to refresh. */
+  readonly refresh?: { readonly tokenUrl: string };
+  /** `basic` (default) or `body`: how the client authenticates to the token endpoint. */
+  readonly clientAuth?: 'basic' | 'body';
+  readonly clientIdOption: string;
+  readonly clientSecretOption: string;
+  readonly scopesOption?: string;
+  readonly refreshTokenOption?: string;
+  readonly onTokensOption?: string;
+}

@@ -2,6 +2,10 @@ import type { OnRequestHook, OnResponseHook } from './hooks.js';
 import type { Logger } from './logger.js';
 import type { CacheStore } from './cache/store.js';
 import type { SecuritySchemeSpec } from './operation.js';
+import type { ClientAuthMethod } from './auth/token-endpoint.js';
+import type { TokenStore } from './auth/token-store.js';
+import type { OnDeprecation } from './signals/deprecation.js';
+import type { RateLimitStore } from './signals/rate-limit-store.js';
 import type { Transport } from './transport/types.js';
 
 /** A credential: a string, or a function (maybe async) called before every request, e.g. to refresh a token. */
@@ -55,6 +59,34 @@ export interface ClientOptions {
    * the client's credentials there. @default false
    */
   allowCrossOriginPagination?: boolean | undefined;
+  /**
+   * `'pace'`: before each request, take a unit of the rate-limit budget the server announced
+   * (`X-RateLimit-*`, IETF `RateLimit`) for this API key and origin, or wait for the window to
+   * reset, rather than send a request that would earn a 429; never longer than `maxRetryAfter`
+   * (then `RateLimitError` with `retryAfter`, at once).
+   * @default 'off'
+   * @see docs/signals.md
+   */
+  rateLimit?: 'off' | 'pace' | undefined;
+  /**
+   * Called once per operation that is deprecated: marked so in the spec, or answered with a
+   * `Deprecation` (RFC 9745) or `Sunset` (RFC 8594) header. The logger gets a warning as well.
+   */
+  onDeprecation?: OnDeprecation | undefined;
+  /**
+   * Where OAuth tokens are kept: in memory (default), or shared by a fleet of processes
+   * (`redisStores(...).tokens` from `@sdkgen/runtime/redis`). @see docs/scaling.md
+   */
+  tokenStore?: TokenStore | undefined;
+  /** Where the `rateLimit: 'pace'` budget is kept: in memory (default) or shared. @see docs/scaling.md */
+  rateLimitStore?: RateLimitStore | undefined;
+  /**
+   * How OAuth client credentials reach the token endpoint: `basic` (HTTP Basic) or `body`
+   * (`client_id` / `client_secret` form parameters).
+   * @default the spec's `x-token-endpoint-auth-method`, else 'basic'
+   * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
+   */
+  clientAuth?: ClientAuthMethod | undefined;
 }
 
 /** Generated, per SDK: what the spec says about servers, auth and idempotency. */

@@ -37,7 +37,14 @@ describe('normalize: petstore fixture', () => {
       { key: 'basicAuth', pointer: undefined, type: 'basic', usernameOption: 'username', passwordOption: 'password' },
       { key: 'apiKeyHeader', pointer: undefined, type: 'apiKey', in: 'header', name: 'X-API-Key', option: 'apiKeyHeader' },
       { key: 'apiKeyQuery', pointer: undefined, type: 'apiKey', in: 'query', name: 'api_key', option: 'apiKeyQuery' },
-      { key: 'oauth', pointer: undefined, type: 'bearer', source: 'oauth2', option: 'oauth' },
+      {
+        key: 'oauth',
+        pointer: undefined,
+        type: 'bearer',
+        source: 'oauth2',
+        option: 'oauth',
+        oauth2: { clientCredentials: { tokenUrl: 'https://example.com/token' }, clientIdOption: 'oauthClientId', clientSecretOption: 'oauthClientSecret', scopesOption: 'oauthScopes' },
+      },
       { key: 'oidc', pointer: undefined, type: 'bearer', source: 'openIdConnect', option: 'oidc' },
     ]);
     expect(diags.items.map((d) => `${d.code} ${d.pointer}`)).toEqual(['SDKGEN_SECURITY_SCHEME_UNSUPPORTED #/components/securitySchemes/digest']);

@@ -16,6 +16,30 @@ export interface PetStoreOptions extends ClientOptions {
    * Bearer token, sent as `Authorization: Bearer <token>`; a function is called before every request (security scheme `bearerAuth`).
    */
   bearerToken?: Credential | undefined;
+  /**
+   * Machine-to-machine access for partner integrations (the SDK fetches and refreshes tokens).
+   *
+   * OAuth 2 access token, sent as `Authorization: Bearer <token>`; a function is called before every request (security scheme `oauth`).
+   */
+  accessToken?: Credential | undefined;
+  /**
+   * Machine-to-machine access for partner integrations (the SDK fetches and refreshes tokens).
+   *
+   * OAuth 2 client id; with `clientSecret`, the SDK gets and refreshes tokens from /oauth/token itself (client credentials) (security scheme `oauth`).
+   */
+  clientId?: string | undefined;
+  /**
+   * Machine-to-machine access for partner integrations (the SDK fetches and refreshes tokens).
+   *
+   * OAuth 2 client secret; sent only to the token endpoint (security scheme `oauth`).
+   */
+  clientSecret?: string | undefined;
+  /**
+   * Machine-to-machine access for partner integrations (the SDK fetches and refreshes tokens).
+   *
+   * OAuth 2 scopes to ask for; default: the server's default (security scheme `oauth`).
+   */
+  scopes?: readonly string[] | undefined;
 }
 
 /**
@@ -31,6 +55,7 @@ export class PetStoreCore extends CoreClient {
       securitySchemes: {
         apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key', option: 'apiKey' },
         bearerAuth: { type: 'bearer', option: 'bearerToken' },
+        oauth: { type: 'bearer', option: 'accessToken', oauth2: { clientCredentials: { tokenUrl: '/oauth/token' }, clientIdOption: 'clientId', clientSecretOption: 'clientSecret', scopesOption: 'scopes' } },
       },
       idempotencyHeader: 'Idempotency-Key',
       sdkName: 'PetStore',

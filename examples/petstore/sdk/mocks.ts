@@ -40,6 +40,7 @@ const listOwnersMockOperation: MockOperation = {
  * `GET /owners`: List owners
  *
  * Without a resolver, answers with example data from the spec (or synthesized from its schema).
+ * @deprecated
  */
 export function mockListOwners(resolver?: MockResolver<ListOwnersMock>, options?: MockOptions): HttpHandler {
   return registry.handler(listOwnersMockOperation, resolver, options);

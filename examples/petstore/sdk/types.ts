@@ -74,7 +74,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List owners */
+        /**
+         * List owners
+         * @deprecated
+         * @description Replaced by searching owners; the server announces its sunset date.
+         */
         get: operations["listOwners"];
         put?: never;
         /**

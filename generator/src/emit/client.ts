@@ -7,6 +7,7 @@
  * `client.ts`: the client class, `<Name>Core` with one property per resource.
  */
 import { StructureKind, type PropertySignatureStructure, type OptionalKind } from 'ts-morph';
+import type { OAuth2Spec } from '@sdkgen/runtime';
 import type { ApiModel, SecuritySchemeModel } from '../model.js';
 import { multilineLiteral, type LiteralValue } from './descriptor.js';
 import { docLines, EmitError, identifier, isIdentifierName } from './escape.js';
@@ -24,7 +25,8 @@ export const BASE_CLIENT_MEMBERS: ReadonlySet<string> = new Set([
 ]);
 export const CLIENT_OPTION_NAMES: ReadonlySet<string> = new Set([
   'baseUrl', 'maxRetries', 'timeout', 'maxRetryAfter', 'cache', 'transport', 'idempotencyHeader', 'defaultHeaders',
-  'logger', 'onRequest', 'onResponse',
+  'logger', 'onRequest', 'onResponse', 'allowCrossOriginPagination', 'rateLimit', 'onDeprecation', 'tokenStore',
+  'rateLimitStore', 'clientAuth',
 ]);
 
 /** One credential option of the generated options interface. */
@@ -53,6 +55,7 @@ function credentialOptions(schemes: SecuritySchemeModel[]): CredentialOption[] {
         type: 'Credential | undefined',
         docs: schemeDocs(s, `${what}, sent as \`Authorization: Bearer <token>\`; a function is called before every request`),
       });
+      if (s.oauth2 !== undefined) out.push(...oauth2Options(s, s.oauth2));
     } else {
       out.push({ name: s.usernameOption, type: 'string | undefined', docs: schemeDocs(s, 'User name for HTTP basic authentication') });
       out.push({ name: s.passwordOption, type: 'string | undefined', docs: schemeDocs(s, 'Password for HTTP basic authentication') });
@@ -68,9 +71,48 @@ function credentialOptions(schemes: SecuritySchemeModel[]): CredentialOption[] {
   });
 }
 
-function schemeSpec(s: SecuritySchemeModel): { [key: string]: LiteralValue } {
+/**
+ * The options of an oauth2 scheme's flows the runtime runs itself (client credentials, refresh
+ * tokens): DESIGN.md section 3, docs/auth.md.
+ */
+function oauth2Options(s: SecuritySchemeModel, o: OAuth2Spec): CredentialOption[] {
+  const cc = o.clientCredentials;
+  const out: CredentialOption[] = [
+    {
+      name: o.clientIdOption,
+      type: 'string | undefined',
+      docs: schemeDocs(
+        s,
+        cc === undefined
+          ? 'OAuth 2 client id, sent with refresh requests'
+          : `OAuth 2 client id; with \`${o.clientSecretOption}\`, the SDK gets and refreshes tokens from ${cc.tokenUrl} itself (client credentials)`,
+      ),
+    },
+    { name: o.clientSecretOption, type: 'string | undefined', docs: schemeDocs(s, 'OAuth 2 client secret; sent only to the token endpoint') },
+  ];
+  if (o.scopesOption !== undefined) {
+    out.push({ name: o.scopesOption, type: 'readonly string[] | undefined', docs: schemeDocs(s, 'OAuth 2 scopes to ask for; default: the server\'s default') });
+  }
+  if (o.refreshTokenOption !== undefined) {
+    out.push({
+      name: o.refreshTokenOption,
+      type: 'string | undefined',
+      docs: schemeDocs(s, `OAuth 2 refresh token: the SDK gets access tokens from ${o.refresh?.tokenUrl ?? 'the token endpoint'} with it, and follows rotation`),
+    });
+  }
+  if (o.onTokensOption !== undefined) {
+    out.push({
+      name: o.onTokensOption,
+      type: 'OnTokens | undefined',
+      docs: schemeDocs(s, 'Called with every new access/refresh token pair, so the app can persist a rotated refresh token'),
+    });
+  }
+  return out;
+}
+
+function schemeSpec(s: SecuritySchemeModel): { [key: string]: LiteralValue | undefined } {
   if (s.type === 'apiKey') return { type: 'apiKey', in: s.in, name: s.name, option: s.option };
-  if (s.type === 'bearer') return { type: 'bearer', option: s.option };
+  if (s.type === 'bearer') return { type: 'bearer', option: s.option, oauth2: s.oauth2 as LiteralValue | undefined };
   return { type: 'basic', usernameOption: s.usernameOption, passwordOption: s.passwordOption };
 }
 
@@ -94,7 +136,11 @@ function configLiteral(model: ApiModel, name: string): string {
 export function emitCore(model: ApiModel, name: string, options: EmitOptions, printer: SourcePrinter): GeneratedFile {
   identifier(name, 'client class name', 'type');
   const creds = credentialOptions(model.securitySchemes);
-  const runtimeTypes = ['ClientOptions', ...(creds.some((c) => c.type.startsWith('Credential')) ? ['Credential'] : [])];
+  const runtimeTypes = [
+    'ClientOptions',
+    ...(creds.some((c) => c.type.startsWith('Credential')) ? ['Credential'] : []),
+    ...(creds.some((c) => c.type.startsWith('OnTokens')) ? ['OnTokens'] : []),
+  ];
   const head: Statements = [
     headerComment(model.title, model.version),
     { kind: StructureKind.ImportDeclaration, namedImports: ['CoreClient'], moduleSpecifier: options.runtimeImport },

@@ -101,6 +101,7 @@ export function descriptorValue(op: OperationModel): { [key: string]: LiteralVal
     accept: op.accept,
     security: nonEmpty(op.security),
     pagination: pagination ?? undefined,
+    deprecated: op.deprecated ? true : undefined,
   };
 }
 

@@ -36,7 +36,14 @@ function exampleCall(resource: ResourceModel, op: OperationModel): string {
 function credentialLines(model: ApiModel, name: string): string[] {
   const lines: string[] = [];
   for (const s of model.securitySchemes) {
-    const options = s.type === 'basic' ? [s.usernameOption, s.passwordOption] : [s.option];
+    const flows = s.type === 'bearer' && s.oauth2 !== undefined ? s.oauth2 : undefined;
+    // With client credentials, the id and secret are what the app holds, not a token.
+    const options =
+      s.type === 'basic'
+        ? [s.usernameOption, s.passwordOption]
+        : flows?.clientCredentials !== undefined
+          ? [flows.clientIdOption, flows.clientSecretOption]
+          : [s.option];
     for (const option of options) {
       const line = `  ${option}: process.env.${constantCase(`${name}_${option}`)},`;
       if (!lines.includes(line)) lines.push(line);

@@ -6,6 +6,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import { childPointer, isObject } from '../load/pointer.js';
 import type { LoadedSpec } from '../load/index.js';
+import type { OAuth2Spec } from '@sdkgen/runtime';
 import type { SecuritySchemeModel } from '../model.js';
 import { camelCase, safeIdentifier, uniqueName } from '../naming.js';
 import { deref } from './refs.js';
@@ -14,18 +15,77 @@ import { deref } from './refs.js';
 const CLIENT_OPTION_NAMES = [
   'baseUrl', 'maxRetries', 'timeout', 'maxRetryAfter', 'cache', 'transport', 'idempotencyHeader',
   'defaultHeaders', 'logger', 'onRequest', 'onResponse', 'fetch', 'headers', 'signal',
+  'allowCrossOriginPagination', 'rateLimit', 'onDeprecation', 'tokenStore', 'rateLimitStore', 'clientAuth',
 ];
+
+/** The token-endpoint flows of an oauth2 scheme, as read from the spec (option names come later). */
+interface FlowsDraft {
+  clientCredentials?: { tokenUrl: string };
+  refresh?: { tokenUrl: string };
+  clientAuth?: 'basic' | 'body';
+}
 
 type Draft =
   | { key: string; description?: string; pointer: string; type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
-  | { key: string; description?: string; pointer: string; type: 'bearer'; source: 'http' | 'oauth2' | 'openIdConnect' }
+  | { key: string; description?: string; pointer: string; type: 'bearer'; source: 'http' | 'oauth2' | 'openIdConnect'; flows?: FlowsDraft }
   | { key: string; description?: string; pointer: string; type: 'basic' };
 
 /** The default option name(s) of a scheme kind, per DESIGN.md. */
 function defaultOptions(d: Draft): string[] {
   if (d.type === 'apiKey') return ['apiKey'];
   if (d.type === 'basic') return ['username', 'password'];
-  return [d.source === 'http' ? 'bearerToken' : 'accessToken'];
+  return [d.source === 'http' ? 'bearerToken' : 'accessToken', ...flowOptions(d.flows).map(([, name]) => name)];
+}
+
+type FlowOption = 'clientIdOption' | 'clientSecretOption' | 'scopesOption' | 'refreshTokenOption' | 'onTokensOption';
+
+/**
+ * The extra options of an oauth2 scheme whose flows the runtime runs: client credentials give
+ * `clientId`, `clientSecret`, `scopes`; refresh flows give `refreshToken`, `onTokens` (and the
+ * client id and secret, which authenticate the refresh request).
+ */
+function flowOptions(flows: FlowsDraft | undefined): [FlowOption, string, string][] {
+  if (flows === undefined) return [];
+  const out: [FlowOption, string, string][] = [
+    ['clientIdOption', 'clientId', 'client id'],
+    ['clientSecretOption', 'clientSecret', 'client secret'],
+  ];
+  if (flows.clientCredentials) out.push(['scopesOption', 'scopes', 'scopes']);
+  if (flows.refresh) out.push(['refreshTokenOption', 'refreshToken', 'refresh token'], ['onTokensOption', 'onTokens', 'on tokens']);
+  return out;
+}
+
+/**
+ * `flows.clientCredentials.tokenUrl`, and the token (or refresh) URL of the first flow that issues
+ * refresh tokens (`authorizationCode`, `password`). Flows without a string `tokenUrl` are warned
+ * about and left to the app (`accessToken`).
+ */
+function readFlows(s: Record<string, unknown>, spec: LoadedSpec, pointer: string, diags: Diagnostics): FlowsDraft | undefined {
+  const flows = isObject(s.flows) ? s.flows : {};
+  const draft: FlowsDraft = {};
+  const url = (name: string, field: 'tokenUrl' | 'refreshUrl'): string | undefined => {
+    const flow = flows[name];
+    if (!isObject(flow)) return undefined;
+    const value = flow[field];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    if (field === 'tokenUrl') {
+      const o = spec.origin(childPointer(childPointer(childPointer(pointer, 'flows'), name), 'tokenUrl'));
+      diags.warn('SDKGEN_OAUTH2_FLOW_UNUSABLE', o.file, o.pointer, `The ${name} flow of "${pointer.split('/').pop()}" has no tokenUrl; the SDK will not run it.`, 'Give the flow a tokenUrl (absolute, or relative to the server URL).');
+    }
+    return undefined;
+  };
+  const cc = url('clientCredentials', 'tokenUrl');
+  if (cc !== undefined) draft.clientCredentials = { tokenUrl: cc };
+  for (const name of ['authorizationCode', 'password']) {
+    const token = url(name, 'tokenUrl');
+    if (token === undefined) continue;
+    draft.refresh = { tokenUrl: url(name, 'refreshUrl') ?? token };
+    break;
+  }
+  const method = s['x-token-endpoint-auth-method'];
+  if (method === 'client_secret_post') draft.clientAuth = 'body';
+  else if (method === 'client_secret_basic') draft.clientAuth = 'basic';
+  return draft.clientCredentials !== undefined || draft.refresh !== undefined ? draft : undefined;
 }
 
 /** Reads `components.securitySchemes`; unsupported kinds (e.g. http digest, mutualTLS) get a warning. */
@@ -46,7 +106,10 @@ export function normalizeSecuritySchemes(spec: LoadedSpec, diags: Diagnostics): 
       drafts.push({ ...base, type: 'bearer', source: 'http' });
     } else if (s.type === 'http' && httpScheme === 'basic') {
       drafts.push({ ...base, type: 'basic' });
-    } else if (s.type === 'oauth2' || s.type === 'openIdConnect') {
+    } else if (s.type === 'oauth2') {
+      const flows = readFlows(s, spec, pointer, diags);
+      drafts.push({ ...base, type: 'bearer', source: s.type, ...(flows ? { flows } : {}) });
+    } else if (s.type === 'openIdConnect') {
       drafts.push({ ...base, type: 'bearer', source: s.type });
     } else {
       const o = spec.origin(pointer);
@@ -70,7 +133,21 @@ export function normalizeSecuritySchemes(spec: LoadedSpec, diags: Diagnostics): 
         : { ...rest, type: 'basic', usernameOption: uniqueName(camelCase(`${stem} username`), taken), passwordOption: uniqueName(camelCase(`${stem} password`), taken) };
     }
     const option = own ? (defaultOptions(d)[0] ?? 'apiKey') : uniqueName(stem.replace(/_$/, 'Key'), taken);
-    return { ...d, option };
+    if (d.type !== 'bearer' || d.flows === undefined) return { ...d, option };
+    const { flows, ...rest } = d;
+    const names: Partial<Record<FlowOption, string>> = {};
+    for (const [field, name, words] of flowOptions(flows)) names[field] = own ? name : uniqueName(camelCase(`${stem} ${words}`), taken);
+    const oauth2: OAuth2Spec = {
+      ...(flows.clientCredentials ? { clientCredentials: flows.clientCredentials } : {}),
+      ...(flows.refresh ? { refresh: flows.refresh } : {}),
+      ...(flows.clientAuth ? { clientAuth: flows.clientAuth } : {}),
+      clientIdOption: names.clientIdOption!,
+      clientSecretOption: names.clientSecretOption!,
+      ...(names.scopesOption ? { scopesOption: names.scopesOption } : {}),
+      ...(names.refreshTokenOption ? { refreshTokenOption: names.refreshTokenOption } : {}),
+      ...(names.onTokensOption ? { onTokensOption: names.onTokensOption } : {}),
+    };
+    return { ...rest, option, oauth2 };
   });
 }
 

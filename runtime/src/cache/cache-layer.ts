@@ -6,7 +6,7 @@
  */
 
 import { InvalidRequestError } from '../errors.js';
-import { type Logger, redactUrl } from '../logger.js';
+import { logWarn, type Logger, redactUrl } from '../logger.js';
 import type { ClientConfig, ClientOptions, RequestOptions } from '../options.js';
 import type { PreparedRequest } from '../request/prepare.js';
 import type { WithResponse } from '../response/info.js';
@@ -353,7 +353,13 @@ async function guard<T>(layer: CacheLayer, req: PreparedRequest, op: () => Promi
 }
 
 function storeFailed(layer: CacheLayer, req: PreparedRequest, error: unknown): void {
-  log(layer, 'store failed, continuing without it', req, { error: error instanceof Error ? error.message : String(error) });
+  // A warning, not a debug line: a shared store (Redis) being down is something to act on.
+  const url = redactUrl(req.url, new Set(layer.secretQueryParams.map((n) => n.toLowerCase())));
+  logWarn(layer.logger, `sdkgen cache store failed, continuing without it: ${req.method} ${url}`, {
+    method: req.method,
+    url,
+    error: error instanceof Error ? error.message : String(error),
+  });
 }
 
 function log(layer: CacheLayer, event: string, req: PreparedRequest, data?: Record<string, unknown>): void {

@@ -22,11 +22,16 @@ const listOwnersOp: OperationDescriptor = {
   method: 'GET',
   path: '/owners',
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
+  deprecated: true,
 };
 
 /**
  * List owners
+ *
+ * Replaced by searching owners; the server announces its sunset date.
+ *
+ * @deprecated
  *
  * Standalone form of {@link OwnersResource.list}: takes the client (or its `Core`) first.
  */
@@ -58,7 +63,7 @@ const createOwnerOp: OperationDescriptor = {
   path: '/owners',
   body: { mediaType: 'application/x-www-form-urlencoded', encoding: 'form', group: 'body', required: true },
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 /**
@@ -93,7 +98,7 @@ const getOwnerOp: OperationDescriptor = {
   path: '/owners/{ownerId}',
   pathParams: [{ name: 'ownerId' }],
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 /**
@@ -113,7 +118,13 @@ export class OwnersResource {
     this._client = client;
   }
 
-  /** List owners */
+  /**
+   * List owners
+   *
+   * Replaced by searching owners; the server announces its sunset date.
+   *
+   * @deprecated
+   */
   list(options?: RequestOptions): APIPromise<ListOwnersResponse> {
     return ownersList(this._client, options);
   }

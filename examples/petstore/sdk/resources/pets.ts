@@ -30,7 +30,7 @@ const listPetsOp: OperationDescriptor = {
   path: '/pets',
   query: [{ name: 'limit' }, { name: 'cursor' }, { name: 'species' }],
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
   pagination: { style: 'cursor', param: { name: 'cursor' }, items: '/data', nextCursor: '/next_cursor' },
 };
 
@@ -70,7 +70,7 @@ const createPetOp: OperationDescriptor = {
   headers: [{ name: 'Idempotency-Key' }],
   body: { mediaType: 'application/json', encoding: 'json', required: true },
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 /**
@@ -103,7 +103,7 @@ const getPetOp: OperationDescriptor = {
   path: '/pets/{petId}',
   pathParams: [{ name: 'petId' }],
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 /**
@@ -143,7 +143,7 @@ const updatePetOp: OperationDescriptor = {
   headers: [{ name: 'If-Match' }],
   body: { mediaType: 'application/merge-patch+json', encoding: 'json', required: true },
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 /**
@@ -180,7 +180,7 @@ const deletePetOp: OperationDescriptor = {
   path: '/pets/{petId}',
   pathParams: [{ name: 'petId' }],
   response: 'empty',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 /**
@@ -219,7 +219,7 @@ const uploadPetPhotoOp: OperationDescriptor = {
   pathParams: [{ name: 'petId' }],
   body: { mediaType: 'application/octet-stream', encoding: 'binary', group: 'body', required: true },
   response: 'json',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 /**
@@ -255,7 +255,7 @@ const getPetPhotoOp: OperationDescriptor = {
   pathParams: [{ name: 'petId' }],
   response: 'binary',
   accept: 'application/octet-stream',
-  security: [['apiKey'], ['bearerAuth']],
+  security: [['apiKey'], ['bearerAuth'], ['oauth']],
 };
 
 /**
