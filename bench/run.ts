@@ -23,6 +23,7 @@ const benches: Bench[] = [
   { name: 'typecheck', file: './typecheck.ts', fn: 'benchTypecheck' },
   { name: 'package', file: './package.ts', fn: 'benchPackage' },
   { name: 'auth', file: './auth.ts', fn: 'benchAuth' },
+  { name: 'webhooks', file: './webhooks.ts', fn: 'benchWebhooks' },
 ];
 
 // Flags (`--before <dir>`, `--runs <n>`) are read by the benchmarks themselves (bench/support/options.ts).

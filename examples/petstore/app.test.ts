@@ -24,6 +24,10 @@ describe('examples/petstore/app.ts', () => {
     expect(lines).toContain('partner read Tom, Max and Tweety at once with 1 token request');
     expect(lines).toContain('rate limit: 996 of 1000 requests left in this window');
     expect(lines).toContain('deprecated: listOwners until 2027-01-01 (https://api.petstore.example/docs/owners-search)');
+    expect(lines).toContain('report export op_1 started: PENDING');
+    expect(lines).toContain('report COMPLETED after progress 40 -> 80 -> 100: rep_1 counts 4 pets');
+    expect(lines).toContain('webhook report.ready verified: report rep_1 of op_1');
+    expect(lines).toContainEqual(expect.stringMatching(/^resumed op_2 from \d+ bytes of JSON: COMPLETED$/));
     expect(lines[lines.length - 1]).toBe('deleted pet_1');
   });
 });

@@ -2,13 +2,57 @@
  * The example app: starts the in-memory pet store server, uses the generated SDK against it and
  * prints what happens. `npm run example` regenerates `./sdk` from `openapi.yaml` and runs this.
  */
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { startPetStoreServer, type PetStoreServer } from './server.js';
-import { isProblem, NotFoundError, PetStore, PreconditionFailedError, type CreatePetApiError } from './sdk/index.js';
+import {
+  isProblem,
+  NotFoundError,
+  PetStore,
+  Poller,
+  PreconditionFailedError,
+  unwrapWebhook,
+  WebhookVerificationError,
+  type CreatePetApiError,
+  type CreateReportResult,
+  type CreateReportStatus,
+  type WebhookEvent,
+} from './sdk/index.js';
+
+/**
+ * The app's webhook endpoint: verifies each delivery with `unwrapWebhook` (raw body, signature,
+ * timestamp) before trusting it, answers 204, or 400 with the reason.
+ */
+async function startWebhookReceiver(secret: string): Promise<{ url: string; events: WebhookEvent[]; refused: string[]; server: Server }> {
+  const events: WebhookEvent[] = [];
+  const refused: string[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      unwrapWebhook(Buffer.concat(chunks), req.headers, { secret }).then(
+        (event) => {
+          events.push(event);
+          res.writeHead(204).end();
+        },
+        (error: unknown) => {
+          refused.push(error instanceof WebhookVerificationError ? error.reason : String(error));
+          res.writeHead(400).end();
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`, events, refused, server };
+}
 
 /** Runs the tour; `log` receives every line it prints. */
 export async function main(log: (line: string) => void = console.log): Promise<void> {
-  const server = await startPetStoreServer();
+  const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
+  const receiver = await startWebhookReceiver(webhookSecret);
+  const server = await startPetStoreServer({ webhookUrl: receiver.url, webhookSecret });
   // The logger sees the SDK's debug lines (credentials redacted); the tour reports its retries.
   const retries: string[] = [];
   const logger = {
@@ -101,6 +145,27 @@ export async function main(log: (line: string) => void = console.log): Promise<v
     for await (const p of client.pets.list({ species: 'cat' })) cats.push(p.name);
     log(`created ${bella.name} through a lost response: ${server.stats.replayed - replayedBefore} replay, cats now ${cats.join(', ')}`);
 
+    // Long-running operations: the export answers 202 + Location; the SDK polls it (Retry-After
+    // paced), reports progress, and follows the result link to the typed report.
+    const exportOp = await client.reports.create({ range: '2026-Q1' });
+    log(`report export ${exportOp.status.id} started: ${exportOp.status.status}`);
+    const progress: number[] = [];
+    const final = await exportOp.wait({ onProgress: (s) => progress.push(s.progress ?? 0) });
+    const report = await exportOp.result();
+    log(`report ${final.status} after progress ${progress.join(' -> ')}: ${report.id} counts ${report.pets} pets`);
+
+    // The store announced the finished export through a signed webhook; the receiver verified it.
+    for (const event of receiver.events) {
+      // The union narrows on its discriminator.
+      if (event.type === 'report.ready') log(`webhook report.ready verified: report ${event.data.reportId} of ${event.data.operationId}`);
+    }
+
+    // A poller is plain JSON: save it, resume it later (another process, after a restart).
+    const second = await client.reports.create({ range: '2026-Q2' });
+    const savedOp = JSON.stringify(second);
+    const resumed = Poller.resume<CreateReportStatus, CreateReportResult>(client, JSON.parse(savedOp));
+    log(`resumed ${resumed.status.id} from ${savedOp.length} bytes of JSON: ${(await resumed.wait()).status}`);
+
     await partnerTour(server, log);
 
     await client.pets.delete(rex.id);
@@ -108,6 +173,7 @@ export async function main(log: (line: string) => void = console.log): Promise<v
   } finally {
     await client.close();
     await server.close();
+    await new Promise((resolve) => receiver.server.close(resolve));
   }
 }
 

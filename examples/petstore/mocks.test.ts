@@ -6,14 +6,25 @@
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { ConnectionError, NotFoundError, PetStore, UnprocessableEntityError } from './sdk/index.js';
+import {
+  ConnectionError,
+  NotFoundError,
+  OperationFailedError,
+  PetStore,
+  UnprocessableEntityError,
+  unwrapWebhook,
+  WebhookVerificationError,
+  type CreateReportStatus,
+} from './sdk/index.js';
 import {
   handlers,
   mockCreatePet,
+  mockCreateReport,
   mockGetPet,
   mockListPets,
   mockUpdatePet,
   problem,
+  signWebhook,
   type GetPetMock,
   type ListPetsMock,
 } from './sdk/mocks.js';
@@ -184,5 +195,51 @@ describe('resolver types', () => {
     // @ts-expect-error `id` must be a string and `name`, `species`, `createdAt` are required.
     server.use(mockGetPet(() => ({ id: 1 })));
     expect(await client.pets.get('pet_1')).toEqual({ id: 1 });
+  });
+});
+
+describe('long-running operations and webhooks', () => {
+  it('a long-running operation answers 202, then a status that completes after two polls', async () => {
+    const op = await client.reports.create({ range: '2026-Q1' });
+    expect(op.status.status).toBe('PENDING');
+    const seen: string[] = [];
+    const final = await op.wait({ onProgress: (s) => seen.push(`${s.status} ${s.progress}`) });
+    expect(seen).toEqual(['PENDING 50', 'COMPLETED 100']);
+    expect(final.status).toBe('COMPLETED');
+    // The final status links to the result, which the default getReport handler serves.
+    expect(final.result_url).toBe(`${BASE}/reports/result_1`);
+    const report = await op.result();
+    expect(report).toEqual({ id: expect.any(String), range: expect.any(String), pets: expect.any(Number), createdAt: expect.any(String), bySpecies: expect.anything() });
+  });
+
+  it('mock<Op> scripts the statuses, here a failure', async () => {
+    const statuses: CreateReportStatus[] = [
+      { id: 'op_x', status: 'IN_PROGRESS', progress: 10 },
+      { id: 'op_x', status: 'FAILED', error: { code: 'QUOTA', message: 'Too many reports' } },
+    ];
+    server.use(mockCreateReport(({ body }) => ({ id: 'op_x', status: 'PENDING', reportId: `rep_${body.range}` }), { statuses }));
+    const op = await client.reports.create({ range: 'Q9' });
+    expect(op.status).toEqual({ id: 'op_x', status: 'PENDING', reportId: 'rep_Q9' });
+    const error = await op.wait().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OperationFailedError);
+    expect((error as OperationFailedError<CreateReportStatus>).operation.error?.code).toBe('QUOTA');
+  });
+
+  it('cancel() reaches the mocked status resource', async () => {
+    const op = await client.reports.create({ range: 'Q1' });
+    await op.cancel();
+    await expect(op.wait()).rejects.toBeInstanceOf(OperationFailedError);
+    expect(op.status.status).toBe('canceled');
+  });
+
+  it('signWebhook signs deliveries unwrapWebhook accepts, typed by the spec', async () => {
+    const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    const signed = await signWebhook({ id: 'evt_1', type: 'pet.adopted', data: { petId: 'pet_1', ownerId: 'owner_1' } }, { secret });
+    const event = await unwrapWebhook(signed.body, signed.headers, { secret });
+    expect(event.type === 'pet.adopted' ? event.data.ownerId : undefined).toBe('owner_1');
+    const tampered = await unwrapWebhook(signed.body.replace('owner_1', 'owner_2'), signed.headers, { secret }).catch((e: unknown) => e);
+    expect((tampered as WebhookVerificationError).reason).toBe('signature');
+    // @ts-expect-error not one of the spec's webhook payloads
+    await signWebhook({ type: 'pet.adopted' }, { secret });
   });
 });

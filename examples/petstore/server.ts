@@ -7,8 +7,8 @@
  * pagination, API-key or bearer authentication. It can also misbehave on request (`failNext`,
  * `dropNextResponse`), to show the SDK's retries and idempotency keys at work.
  */
-import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createHash, createHmac } from 'node:crypto';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Pet {
@@ -49,6 +49,12 @@ export interface ServerOptions {
   oauthClients?: Record<string, string>;
   /** Requests each credential may make per window (`X-RateLimit-*` headers). @default { limit: 1000, windowMs: 60_000 } */
   rateLimit?: { limit: number; windowMs: number };
+  /**
+   * Where the store POSTs its webhooks (`report.ready`), signed with Standard Webhooks under
+   * `webhookSecret` (base64 key, `whsec_` prefix). No webhooks are sent without it.
+   */
+  webhookUrl?: string;
+  webhookSecret?: string;
 }
 
 const SPECIES = new Set(['dog', 'cat', 'bird', 'fish']);
@@ -128,7 +134,7 @@ export async function startPetStoreServer(options: ServerOptions = {}): Promise<
   const pets = new Map<string, Pet>();
   const owners = new Map<string, Owner>();
   const photos = new Map<string, { bytes: Buffer; contentType: string }>();
-  const idempotent = new Map<string, { status: number; body: unknown }>();
+  const idempotent = new Map<string, { status: number; body: unknown; headers?: Record<string, string> }>();
   const requests: string[] = [];
   const stats = { notModified: 0, replayed: 0, tokensIssued: 0 };
   let fault: { status: 429 | 503; retryAfterMs: number } | undefined;
@@ -136,6 +142,10 @@ export async function startPetStoreServer(options: ServerOptions = {}): Promise<
   let nextPet = 1;
   let nextOwner = 1;
   let clock = Date.UTC(2026, 0, 1);
+  // Long-running report exports (issue 13): each poll of an operation moves it along.
+  const operations = new Map<string, { id: string; reportId: string; range: string; polls: number; canceled: boolean }>();
+  const reports = new Map<string, Record<string, unknown>>();
+  let nextOperation = 1;
 
   function authorize(req: IncomingMessage): void {
     const key = req.headers['x-api-key'];
@@ -306,6 +316,51 @@ export async function startPetStoreServer(options: ServerOptions = {}): Promise<
         res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': photo.bytes.length });
         return void res.end(photo.bytes);
       }
+      case 'POST /reports': {
+        const key = req.headers['idempotency-key'];
+        const replay = typeof key === 'string' ? idempotent.get(key) : undefined;
+        if (replay !== undefined) {
+          stats.replayed++;
+          return sendJson(res, replay.status, replay.body, { 'idempotent-replayed': 'true', ...replay.headers });
+        }
+        const body = await readJson(req);
+        if (typeof body.range !== 'string' || body.range === '') {
+          throw new HttpProblem(422, 'Invalid report', 'the request body is invalid', { errors: [{ field: 'range', message: 'required' }] });
+        }
+        const n = nextOperation++;
+        const operation = { id: `op_${n}`, reportId: `rep_${n}`, range: body.range, polls: 0, canceled: false };
+        operations.set(operation.id, operation);
+        const accepted = { id: operation.id, status: 'PENDING', progress: 0, reportId: operation.reportId, result_url: null };
+        // A real export takes a while; this one asks for a poll every 10 ms.
+        const headers = { location: `/v1/operations/${operation.id}`, 'retry-after-ms': '10' };
+        if (typeof key === 'string') idempotent.set(key, { status: 202, body: accepted, headers });
+        return sendJson(res, 202, accepted, headers);
+      }
+      case 'GET /operations/{id}':
+      case 'DELETE /operations/{id}': {
+        const operation = operations.get(segments[1]!);
+        if (operation === undefined) throw new HttpProblem(404, 'Operation not found', `no operation with id ${segments[1]}`);
+        if (req.method === 'DELETE') operation.canceled = true;
+        const base = { id: operation.id, reportId: operation.reportId };
+        if (operation.canceled) return sendJson(res, req.method === 'DELETE' ? 202 : 200, { ...base, status: 'CANCELED', progress: 0, result_url: null });
+        operation.polls++;
+        if (operation.polls < 3) {
+          return sendJson(res, 200, { ...base, status: 'IN_PROGRESS', progress: operation.polls * 40, result_url: null }, { 'retry-after-ms': '10' });
+        }
+        if (!reports.has(operation.reportId)) {
+          const bySpecies: Record<string, number> = {};
+          for (const pet of pets.values()) bySpecies[pet.species] = (bySpecies[pet.species] ?? 0) + 1;
+          clock += 1000;
+          reports.set(operation.reportId, { id: operation.reportId, range: operation.range, pets: pets.size, bySpecies, createdAt: new Date(clock).toISOString() });
+          await deliverWebhook({ id: `evt_${operation.id}`, type: 'report.ready', data: { reportId: operation.reportId, operationId: operation.id } });
+        }
+        return sendJson(res, 200, { ...base, status: 'COMPLETED', progress: 100, result_url: `/v1/reports/${operation.reportId}` });
+      }
+      case 'GET /reports/{id}': {
+        const report = reports.get(segments[1]!);
+        if (report === undefined) throw new HttpProblem(404, 'Report not found', `no report with id ${segments[1]}`);
+        return sendJson(res, 200, report);
+      }
       case 'GET /owners':
         return sendJson(res, 200, [...owners.values()]);
       case 'POST /owners': {
@@ -330,6 +385,34 @@ export async function startPetStoreServer(options: ServerOptions = {}): Promise<
       default:
         throw new HttpProblem(404, 'Not found', `no route for ${req.method} ${url.pathname}`);
     }
+  }
+
+  /**
+   * POSTs `event` to `options.webhookUrl`, signed as Standard Webhooks specifies (HMAC-SHA256 of
+   * `<id>.<timestamp>.<body>` under the base64 key), and waits for the receiver's answer.
+   */
+  async function deliverWebhook(event: { id: string; type: string; data: unknown }): Promise<void> {
+    if (options.webhookUrl === undefined || options.webhookSecret === undefined) return;
+    const body = JSON.stringify(event);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const key = Buffer.from(options.webhookSecret.replace(/^whsec_/, ''), 'base64');
+    const signature = createHmac('sha256', key).update(`${event.id}.${timestamp}.${body}`).digest('base64');
+    const target = new URL(options.webhookUrl);
+    await new Promise<void>((resolve) => {
+      const outgoing = httpRequest(target, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': event.id,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': `v1,${signature}`,
+        },
+      });
+      // A receiver that is down does not fail the poll; real senders retry later.
+      outgoing.on('response', (r) => r.resume().on('end', resolve));
+      outgoing.on('error', () => resolve());
+      outgoing.end(body);
+    });
   }
 
   const server = createServer((req, res) => {

@@ -72,9 +72,21 @@ function plural(n: number, word: string): string {
 /** Paginated methods listed by name in the summary; the rest are counted. */
 const MAX_PAGINATED_LINES = 12;
 
+/** Long-running methods and why (only when there are any), bounded like the paginated ones. */
+function longRunningLines(ops: GenerateResult['summary']['longRunningOperations']): string[] {
+  if (ops.length === 0) return [];
+  const shown = ops.slice(0, MAX_PAGINATED_LINES);
+  const width = Math.max(0, ...shown.map((p) => p.method.length));
+  return [
+    `  long-running ${ops.length}`,
+    ...shown.map((p) => `    ${p.method.padEnd(width)}  ${p.description}`),
+    ...(ops.length > shown.length ? [`    ... and ${ops.length - shown.length} more`] : []),
+  ];
+}
+
 /** The one-screen summary printed after a run. */
 function summaryLines(result: GenerateResult, written: string): string[] {
-  const { operations, resources, paginated, paginatedOperations, durationMs } = result.summary;
+  const { operations, resources, paginated, paginatedOperations, longRunningOperations, durationMs } = result.summary;
   // Which methods page and how, bounded so the summary stays one screen on large specs.
   const shown = paginatedOperations.slice(0, MAX_PAGINATED_LINES);
   const width = Math.max(0, ...shown.map((p) => p.method.length));
@@ -84,6 +96,7 @@ function summaryLines(result: GenerateResult, written: string): string[] {
     `  paginated   ${paginated}`,
     ...shown.map((p) => `    ${p.method.padEnd(width)}  ${p.description}`),
     ...(paginatedOperations.length > shown.length ? [`    ... and ${paginatedOperations.length - shown.length} more`] : []),
+    ...longRunningLines(longRunningOperations),
     `  files       ${written}`,
     `  time        ${durationMs} ms`,
   ];

@@ -37,6 +37,11 @@ export interface GenerateSummary {
   paginated: number;
   /** Which operations page and how, in resource order: `pets.list` and `cursor ?cursor <- /next_cursor, items /data (shape)`. */
   paginatedOperations: { method: string; description: string }[];
+  /**
+   * Long-running operations and why, in resource order: `reports.create` and
+   * `202 + Location; status: 202 body + GET /operations/{operationId}; result: links.report -> getReport`.
+   */
+  longRunningOperations: { method: string; description: string }[];
   /** Wall time of the run in milliseconds (the only clock the core reads). */
   durationMs: number;
 }
@@ -110,6 +115,13 @@ export async function generate(spec: LoadedSpec, options: GenerateOptions = {}):
         r.operations.flatMap((op) => {
           const pagination = paginationOf(op);
           return pagination === undefined ? [] : [{ method: `${r.propertyName}.${op.methodName}`, description: pagination.description }];
+        }),
+      ),
+      longRunningOperations: model.resources.flatMap((r) =>
+        r.operations.flatMap((op) => {
+          const lro = op.longRunning;
+          if (lro === undefined) return [];
+          return [{ method: `${r.propertyName}.${op.methodName}`, description: `${lro.reason}; status: ${lro.statusFrom}; result: ${lro.resultFrom ?? 'unknown (no link, no GET below the path)'}` }];
         }),
       ),
       durationMs: Math.round(performance.now() - started),

@@ -22,6 +22,8 @@ export interface ApiModel {
   resources: ResourceModel[];
   /** Header name for automatic idempotency keys, when the spec declares one on any operation. */
   idempotencyHeader?: string;
+  /** Webhooks with JSON payloads (`webhooks`, else `x-webhooks`); see `normalize/webhooks.ts`. */
+  webhooks?: import('./normalize/webhooks.js').WebhookModel[];
 }
 
 export interface ServerModel {
@@ -96,6 +98,8 @@ export interface OperationModel {
   security: string[][];
   /** Set for list operations that page (see `pagination/detect.ts`). */
   pagination?: import('./pagination/model.js').PaginationModel;
+  /** Set for long-running operations (see `normalize/long-running.ts`). */
+  longRunning?: import('./normalize/long-running.js').LongRunningModel;
 }
 
 export interface ParamModel {

@@ -6,6 +6,8 @@ import { DEFAULTS, type ClientConfig, type ClientOptions, type RequestOptions } 
 import type { OperationDescriptor } from './operation.js';
 import type { PagePromise, PageRequestOptions } from './pagination/page-promise.js';
 import { applyPageUrl } from './pagination/page-url.js';
+import type { Poller } from './poll/poller.js';
+import { requestOperation } from './request-operation.js';
 import { requestPage } from './request-page.js';
 import { prepareRequest, type PrepareContext, type PreparedRequest } from './request/prepare.js';
 import { parseBaseUrl } from './request/url.js';
@@ -208,5 +210,18 @@ export class BaseClient extends CoreClient {
     options?: PageRequestOptions,
   ): PagePromise<Item, P> {
     return requestPage<Item, P>(this, op, pathArgs, params, options);
+  }
+
+  /**
+   * Starts a long-running operation: `client.requestOperation(op, ...)` is
+   * {@link requestOperation}`(client, op, ...)`, resolving with a `Poller`.
+   */
+  requestOperation<TStatus, TResult>(
+    op: OperationDescriptor,
+    pathArgs: readonly unknown[],
+    params: object | undefined,
+    options?: RequestOptions,
+  ): APIPromise<Poller<TStatus, TResult>> {
+    return requestOperation<TStatus, TResult>(this, op, pathArgs, params, options);
   }
 }

@@ -14,7 +14,7 @@ import type { ProblemDetails } from './problem.js';
 type Branded = { readonly prototype: object; readonly brand: symbol };
 
 /** Puts the class's brand on its prototype, so instances of subclasses carry every ancestor's brand. */
-function brand(cls: Branded): void {
+export function brand(cls: Branded): void {
   Object.defineProperty(cls.prototype, cls.brand, { value: true });
 }
 

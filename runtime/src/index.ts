@@ -3,6 +3,7 @@
  */
 export { BaseClient, CoreClient } from './client.js';
 export { requestPage } from './request-page.js';
+export { requestOperation } from './request-operation.js';
 export { APIPromise } from './api-promise.js';
 export type { ResponseInfo, WithResponse } from './response/info.js';
 export type { CacheLimits, ClientConfig, ClientOptions, Credential, RequestOptions } from './options.js';
@@ -80,3 +81,27 @@ export {
   type PaginationStyle,
   type PageParamSpec,
 } from './pagination/index.js';
+export {
+  OperationFailedError,
+  Poller,
+  type LongRunningSpec,
+  type PollClient,
+  type PollerState,
+  type WaitOptions,
+} from './poll/index.js';
+export {
+  DEFAULT_WEBHOOK_TOLERANCE,
+  signWebhook,
+  unwrapWebhook,
+  verifyWebhook,
+  WebhookVerificationError,
+  type CustomWebhookScheme,
+  type SignedWebhook,
+  type SignWebhookOptions,
+  type UnwrapWebhookOptions,
+  type WebhookBody,
+  type WebhookFailureReason,
+  type WebhookHeaders,
+  type WebhookScheme,
+  type WebhookSecret,
+} from './webhooks/index.js';

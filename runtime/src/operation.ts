@@ -146,6 +146,8 @@ export interface OperationDescriptor {
   readonly pagination?: import('./pagination/spec.js').PaginationSpec;
   /** The spec marks the operation `deprecated`: the first use warns (logger, `onDeprecation`). */
   readonly deprecated?: boolean;
+  /** Set for long-running operations (202 + `Location`); see `poll/spec.ts`. */
+  readonly longRunning?: import('./poll/spec.js').LongRunningSpec;
 }
 
 /** How a security scheme's credential is applied; emitted once per client from `securitySchemes`. */

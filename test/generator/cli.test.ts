@@ -54,9 +54,10 @@ describe('sdkgen generate', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`generated ${out}`);
-    expect(run.stdout).toMatch(/operations\s+10\n/);
-    expect(run.stdout).toMatch(/resources\s+2\n/);
+    expect(run.stdout).toMatch(/operations\s+14\n/);
+    expect(run.stdout).toMatch(/resources\s+4\n/);
     expect(run.stdout).toMatch(/paginated\s+1\n/);
+    expect(run.stdout).toContain("  long-running 1\n    reports.create  202 + Location; status: 202 body + GET /operations/{operationId}; result: links.report -> getReport\n");
     expect(run.stdout).toMatch(/files\s+\d+ written, 0 unchanged, 0 removed\n/);
     expect(run.stdout).toMatch(/time\s+\d+ ms\n/);
     expect(await readFile(join(out, 'client.ts'), 'utf8')).toContain('export class PetStore extends PetStoreCore');

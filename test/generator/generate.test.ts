@@ -33,7 +33,7 @@ describe('generate', () => {
     const paths = result.files.map((f) => f.path);
     expect(paths).toEqual([...paths].sort());
     expect(paths).toEqual(expect.arrayContaining(['README.md', 'client.ts', 'index.ts', 'resources/owners.ts', 'resources/pets.ts', 'types.ts']));
-    expect(result.summary).toMatchObject({ operations: 10, resources: 2, paginated: 1 });
+    expect(result.summary).toMatchObject({ operations: 14, resources: 4, paginated: 1 });
     expect(result.summary.paginatedOperations.map((p) => p.method)).toEqual(['pets.list']);
     expect(result.diagnostics).toEqual([]);
   });

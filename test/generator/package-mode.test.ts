@@ -122,7 +122,7 @@ describe('--package layout', () => {
     expect(readme).toContain('npm install @acme/petstore\n');
     expect(readme).toContain("import { PetStore } from '@acme/petstore';");
     expect(readme).toContain("import { PetStoreCore } from '@acme/petstore/core';");
-    expect(readme).toMatch(/import \{ (owners|pets)\w+ \} from '@acme\/petstore\/funcs';/);
+    expect(readme).toMatch(/import \{ (operations|owners|pets|reports)\w+ \} from '@acme\/petstore\/funcs';/);
     expect(readme).not.toContain('./sdk/');
   });
 

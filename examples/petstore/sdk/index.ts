@@ -2,6 +2,15 @@
 export { PetStore } from './client.js';
 export { PetStoreCore } from './core.js';
 export type { PetStoreOptions } from './core.js';
+export { OperationsResource } from './resources/operations.js';
+export type {
+  GetOperationProblem,
+  GetOperationApiError,
+  GetOperationResponse,
+  CancelOperationProblem,
+  CancelOperationApiError,
+  CancelOperationResponse,
+} from './resources/operations.js';
 export { OwnersResource } from './resources/owners.js';
 export type {
   ListOwnersProblem,
@@ -44,7 +53,26 @@ export type {
   GetPetPhotoApiError,
   GetPetPhotoResponse,
 } from './resources/pets.js';
-export type { paths, components, operations } from './types.js';
+export { ReportsResource } from './resources/reports.js';
+export type {
+  CreateReportParams,
+  CreateReportProblem,
+  CreateReportApiError,
+  CreateReportResponse,
+  CreateReportStatus,
+  CreateReportResult,
+  GetReportProblem,
+  GetReportApiError,
+  GetReportResponse,
+} from './resources/reports.js';
+export type {
+  paths,
+  webhooks,
+  components,
+  operations,
+} from './types.js';
+export { unwrapWebhook } from './webhooks.js';
+export type { WebhookEvent, WebhookEvents } from './webhooks.js';
 export {
   APIPromise,
   AbortError,
@@ -57,14 +85,17 @@ export {
   InvalidRequestError,
   InvalidResponseError,
   NotFoundError,
+  OperationFailedError,
   PaginationError,
   PermissionDeniedError,
+  Poller,
   PreconditionFailedError,
   ProblemError,
   RateLimitError,
   SdkError,
   TimeoutError,
   UnprocessableEntityError,
+  WebhookVerificationError,
   isProblem,
 } from '@sdkgen/runtime';
 export type {
@@ -73,7 +104,11 @@ export type {
   Page,
   PagePromise,
   PageRequestOptions,
+  PollerState,
   ProblemDetails,
   RequestOptions,
   ResponseInfo,
+  UnwrapWebhookOptions,
+  WaitOptions,
+  WebhookScheme,
 } from '@sdkgen/runtime';

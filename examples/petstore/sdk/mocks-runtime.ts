@@ -59,6 +59,8 @@ export interface MockOperation {
   readonly body?: 'json' | 'text' | 'form' | 'multipart' | 'binary';
   readonly response: MockResponseSpec;
   readonly pagination?: MockPagination;
+  /** Set for long-running operations: the default handler answers 202 and scripts a status resource. */
+  readonly longRunning?: MockLongRunning;
 }
 
 /** The types of one operation's mock, indexed from the generated `paths` type. */
@@ -139,6 +141,8 @@ export const MOCK_PAGES = 3;
  */
 export class MockRegistry {
   #baseUrl: string;
+  /** Status resources of the long-running operations the mocks started. */
+  readonly operations: MockOperationRuns = new MockOperationRuns();
 
   constructor(defaultBaseUrl: string) {
     this.#baseUrl = defaultBaseUrl;
@@ -150,16 +154,25 @@ export class MockRegistry {
   }
 
   /** One MSW handler for `operation`; the default response when `resolver` is absent. */
-  handler<T extends MockTypes>(operation: MockOperation, resolver?: MockResolver<T>, options: MockOptions = {}): HttpHandler {
-    const matcher = pathMatcher(options.baseUrl ?? this.#baseUrl, operation.path);
+  handler<T extends MockTypes>(operation: MockOperation, resolver?: MockResolver<T>, options: LongRunningMockOptions<T> = {}): HttpHandler {
+    const baseUrl = options.baseUrl ?? this.#baseUrl;
+    const matcher = pathMatcher(baseUrl, operation.path);
     return new HttpHandler(
       operation.method,
       matcher.regexp,
       async ({ request }) => {
-        if (resolver === undefined) return defaultResponse(operation, request);
+        if (resolver === undefined) {
+          // A status URL of a started operation answers its script, whichever handler matched it.
+          const status = this.operations.answer(request);
+          if (status !== undefined) return status;
+          if (operation.longRunning !== undefined) return this.operations.start(operation, baseUrl, operation.response.body?.(), options.statuses);
+          return defaultResponse(operation, request);
+        }
         const context = await decodeRequest<T>(operation, request, matcher);
         const result = await resolver(context);
-        return result instanceof Response ? result : bodyResponse(operation.response, result);
+        if (result instanceof Response) return result;
+        if (operation.longRunning !== undefined) return this.operations.start(operation, baseUrl, result, options.statuses);
+        return bodyResponse(operation.response, result);
       },
       { once: options.once ?? false },
     );
@@ -452,4 +465,113 @@ async function paginatedResponse(spec: MockPagination, response: MockResponseSpe
     else if (more) headers.set('link', `<${next.href}>; rel="next"`);
   }
   return bodyResponse(response, body, headers);
+}
+
+// ---- long-running operations -------------------------------------------------------------------
+
+/** What `mocks.ts` says about a long-running operation (see generator/src/normalize/long-running.ts). */
+export interface MockLongRunning {
+  /** Path template of the status resource (`/operations/{operationId}`); else a mock path is used. */
+  readonly statusPath?: string;
+  /** Path template of the result resource (`/reports/{reportId}`), for the final status's link. */
+  readonly resultPath?: string;
+  /** `status` or `state`. */
+  readonly statusField: string;
+  readonly running: string;
+  readonly succeeded: string;
+  readonly progressField?: string;
+  readonly resultLinkField?: string;
+}
+
+/** Options of a long-running operation's `mock<Operation>()`. */
+export interface LongRunningMockOptions<T extends MockTypes = MockTypes> extends MockOptions {
+  /**
+   * Status bodies the status URL serves, one per poll (the last one repeats). A final success gets
+   * a `Location` to the result. @default running (progress 50), then succeeded (progress 100)
+   */
+  readonly statuses?: readonly (T extends { readonly status: infer S } ? S : unknown)[];
+}
+
+/** Status path of operations whose spec names no status resource. */
+const MOCK_STATUS_PATH = '/__mocks/operations/{operationId}';
+const SUCCESS_WORDS = new Set(['succeeded', 'completed', 'done']);
+
+interface OperationRun {
+  readonly spec: MockLongRunning;
+  readonly statuses: readonly unknown[];
+  readonly resultUrl: string | undefined;
+  served: number;
+  canceled: boolean;
+}
+
+/**
+ * The status resources of operations started through the mocks: `start` answers the initiating
+ * request with `202` and a `Location`, `answer` serves each status URL its script, and `DELETE`
+ * cancels. `Retry-After: 0` keeps the SDK's polls immediate in tests.
+ */
+export class MockOperationRuns {
+  readonly #runs = new Map<string, OperationRun>();
+  #count = 0;
+
+  /** Answers `202 Accepted` for a new operation whose 202 body is `body`. */
+  start(operation: MockOperation, baseUrl: string, body: unknown, statuses: readonly unknown[] | undefined): Response {
+    const spec = operation.longRunning!;
+    const id = `op_mock_${++this.#count}`;
+    const base = normalizeBaseUrl(baseUrl).replace(/\/+$/, '');
+    const fill = (template: string, value: string): string => template.replace(/\{[^}]*\}/g, encodeURIComponent(value));
+    const statusUrl = `${base}${fill(spec.statusPath ?? MOCK_STATUS_PATH, id)}`;
+    const resultUrl = spec.resultPath === undefined ? undefined : `${base}${fill(spec.resultPath, `result_${this.#count}`)}`;
+    // The example's own result link (synthesized text) is replaced: none while running, the mock's when done.
+    const example: Record<string, unknown> = isRecord(body) ? { ...body } : {};
+    if (spec.resultLinkField !== undefined) delete example[spec.resultLinkField];
+    const status = (word: string, progress: number): unknown => ({
+      ...example,
+      [spec.statusField]: word,
+      ...(spec.progressField !== undefined && { [spec.progressField]: progress }),
+    });
+    this.#runs.set(new URL(statusUrl).pathname, {
+      spec,
+      statuses: statuses !== undefined && statuses.length > 0 ? statuses : [status(spec.running, 50), status(spec.succeeded, 100)],
+      resultUrl,
+      served: 0,
+      canceled: false,
+    });
+    const headers = new Headers({ location: statusUrl, 'retry-after': '0' });
+    const accepted = isRecord(body) ? { ...body, [spec.statusField]: spec.running } : body;
+    // The status the spec declares (202, or 200 for an `x-ms-long-running-operation` without one).
+    const code = operation.response.status >= 200 && operation.response.status < 300 ? operation.response.status : 202;
+    if (accepted === undefined || code === 204) return new HttpResponse(null, { status: code, headers });
+    headers.set('content-type', 'application/json');
+    return new HttpResponse(JSON.stringify(accepted), { status: code, headers });
+  }
+
+  /** The scripted answer when `request` is for a status URL this registry started; else `undefined`. */
+  answer(request: Request): Response | undefined {
+    const run = this.#runs.get(new URL(request.url).pathname);
+    if (run === undefined || (request.method !== 'GET' && request.method !== 'DELETE')) return undefined;
+    const headers = new Headers({ 'content-type': 'application/json', 'retry-after': '0' });
+    if (request.method === 'DELETE') run.canceled = true;
+    if (run.canceled) {
+      const last = run.statuses[Math.min(run.served, run.statuses.length) - 1] ?? run.statuses[0];
+      return new HttpResponse(JSON.stringify({ ...(isRecord(last) ? last : {}), [run.spec.statusField]: 'canceled' }), { status: 200, headers });
+    }
+    let status = run.statuses[Math.min(run.served++, run.statuses.length - 1)];
+    const word = isRecord(status) ? status[run.spec.statusField] : undefined;
+    if (typeof word === 'string' && SUCCESS_WORDS.has(word.toLowerCase()) && run.resultUrl !== undefined) {
+      headers.set('location', run.resultUrl);
+      if (run.spec.resultLinkField !== undefined && isRecord(status) && status[run.spec.resultLinkField] === undefined) {
+        status = { ...status, [run.spec.resultLinkField]: run.resultUrl };
+      }
+    }
+    return new HttpResponse(JSON.stringify(status), { status: 200, headers });
+  }
+
+  /**
+   * A handler for the mock status URLs of operations whose spec names no status resource
+   * (`/__mocks/operations/{id}`; `handlers()` adds it). It matches nothing else, so an unmocked
+   * request still fails loudly under `onUnhandledRequest: 'error'`.
+   */
+  handler(): HttpHandler {
+    return new HttpHandler(/^(GET|DELETE)$/, /\/__mocks\/operations\/[^/?#]+$/, ({ request }) => this.answer(request));
+  }
 }

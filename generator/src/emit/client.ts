@@ -20,7 +20,7 @@ import { headerComment, jsDoc, type SourcePrinter, type Statements } from './sou
  * @see runtime/src/client.ts, runtime/src/options.ts
  */
 export const BASE_CLIENT_MEMBERS: ReadonlySet<string> = new Set([
-  'options', 'config', 'transport', 'context', 'clock', 'cacheLayer', 'request', 'requestPage', 'prepare', 'execute',
+  'options', 'config', 'transport', 'context', 'clock', 'cacheLayer', 'request', 'requestPage', 'requestOperation', 'prepare', 'execute',
   'attempt', 'close', 'constructor',
 ]);
 export const CLIENT_OPTION_NAMES: ReadonlySet<string> = new Set([

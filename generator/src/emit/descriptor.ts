@@ -5,6 +5,7 @@
  */
 import type { OperationModel, ParamModel } from '../model.js';
 import { propertyKey, stringLiteral } from './escape.js';
+import { longRunningSpec } from './long-running.js';
 import { paginationOf } from './operation-types.js';
 
 /** A JSON-like value printed as a TypeScript literal: strings escaped, keys quoted when needed. */
@@ -102,6 +103,7 @@ export function descriptorValue(op: OperationModel): { [key: string]: LiteralVal
     security: nonEmpty(op.security),
     pagination: pagination ?? undefined,
     deprecated: op.deprecated ? true : undefined,
+    longRunning: longRunningSpec(op),
   };
 }
 

@@ -7,6 +7,7 @@ import type { ApiModel } from '../model.js';
 import { EmitError, identifier, stringLiteral } from './escape.js';
 import { resourceModule, type EmitOptions, type GeneratedFile, type ResourceExports } from './resource.js';
 import { headerComment, type SourcePrinter, type Statements } from './source-file.js';
+import { hasWebhooks, WEBHOOK_TYPE_EXPORTS, WEBHOOK_VALUE_EXPORTS } from './webhooks.js';
 
 /** Runtime classes users catch or check with `instanceof`, and `isProblem` (DESIGN.md section 4). */
 export const RUNTIME_VALUE_EXPORTS = [
@@ -21,15 +22,19 @@ export const RUNTIME_VALUE_EXPORTS = [
   'InvalidRequestError',
   'InvalidResponseError',
   'NotFoundError',
+  'OperationFailedError',
   'PaginationError',
   'PermissionDeniedError',
+  'Poller',
   'PreconditionFailedError',
   'ProblemError',
   'RateLimitError',
   'SdkError',
   'TimeoutError',
   'UnprocessableEntityError',
+  'WebhookVerificationError',
   'isProblem',
+  'unwrapWebhook',
 ] as const;
 
 /** Runtime types that appear in the generated API's signatures. */
@@ -39,9 +44,13 @@ export const RUNTIME_TYPE_EXPORTS = [
   'Page',
   'PagePromise',
   'PageRequestOptions',
+  'PollerState',
   'ProblemDetails',
   'RequestOptions',
   'ResponseInfo',
+  'UnwrapWebhookOptions',
+  'WaitOptions',
+  'WebhookScheme',
 ] as const;
 
 /** The roots openapi-typescript may declare in `types.ts`. */
@@ -96,7 +105,14 @@ export function emitIndex(
   add([`${name}Core`], [`${name}Options`], './core.js');
   for (const r of resources) add([r.className], r.typeNames, resourceModule(r.fileName));
   add([], typeRoots, './types.js');
-  add(RUNTIME_VALUE_EXPORTS, RUNTIME_TYPE_EXPORTS, options.runtimeImport);
+  // With webhooks in the spec, `unwrapWebhook` is the one typed by them (webhooks.ts).
+  const typedWebhooks = hasWebhooks(model);
+  if (typedWebhooks) add(WEBHOOK_VALUE_EXPORTS, WEBHOOK_TYPE_EXPORTS, './webhooks.js');
+  add(
+    RUNTIME_VALUE_EXPORTS.filter((n) => !typedWebhooks || !(WEBHOOK_VALUE_EXPORTS as readonly string[]).includes(n)),
+    RUNTIME_TYPE_EXPORTS,
+    options.runtimeImport,
+  );
   const statements: Statements = [headerComment(model.title, model.version), ...declarations];
   return { path: 'index.ts', contents: printer.print('index.ts', statements) };
 }

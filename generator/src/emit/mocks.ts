@@ -12,7 +12,9 @@ import { mockOperation, type MockOperationData } from '../mocks/mock-operation.j
 import { literal, type LiteralValue } from './descriptor.js';
 import { docLines, EmitError, identifier, stringLiteral } from './escape.js';
 import { responseType } from './operation-types.js';
-import type { GeneratedFile } from './resource.js';
+import { bodyUnion } from './long-running.js';
+import type { EmitOptions, GeneratedFile } from './resource.js';
+import { hasWebhooks } from './webhooks.js';
 import { headerComment } from './source-file.js';
 import { operationTypeKey } from './types-bridge.js';
 
@@ -97,6 +99,7 @@ function typesInterface(op: OperationModel, names: MockNames): string {
     `  headers: ${headers};`,
     `  body: ${requestBodyType(op, names.opAlias)};`,
     `  response: ${resolverResponseType(op, names.opAlias)};`,
+    ...(op.longRunning === undefined ? [] : [`  status: ${bodyUnion(op.longRunning.status)};`]),
     `}`,
   ].join('\n');
 }
@@ -121,6 +124,7 @@ function operationConst(data: MockOperationData, names: MockNames): string {
   plain('body', data.body);
   members.push(`response: ${responseLiteral(data)}`);
   plain('pagination', data.pagination);
+  plain('longRunning', data.longRunning);
   return `const ${names.dataName}: MockOperation = {\n  ${members.join(',\n  ')},\n};`;
 }
 
@@ -130,16 +134,18 @@ function mockFunction(op: OperationModel, data: MockOperationData, names: MockNa
   const docs = [
     `${docLines(route).join(' ')}${title === '' ? '' : `: ${title}`}`,
     '',
-    data.pagination === undefined
-      ? 'Without a resolver, answers with example data from the spec (or synthesized from its schema).'
-      : 'Without a resolver, answers with example data over several pages.',
+    data.longRunning !== undefined
+      ? 'Answers 202 with a Location; the status URL then serves `options.statuses` one per poll (default: running, then succeeded).'
+      : data.pagination === undefined
+        ? 'Without a resolver, answers with example data from the spec (or synthesized from its schema).'
+        : 'Without a resolver, answers with example data over several pages.',
   ];
   if (op.deprecated) docs.push('@deprecated');
   return [
     '/**',
     ...docs.map((line) => (line === '' ? ' *' : ` * ${line}`)),
     ' */',
-    `export function ${names.functionName}(resolver?: MockResolver<${names.typesName}>, options?: MockOptions): HttpHandler {`,
+    `export function ${names.functionName}(resolver?: MockResolver<${names.typesName}>, options?: ${data.longRunning === undefined ? 'MockOptions' : `LongRunningMockOptions<${names.typesName}>`}): HttpHandler {`,
     `  return registry.handler(${names.dataName}, resolver, options);`,
     '}',
   ].join('\n');
@@ -156,9 +162,32 @@ function bySpecificity(a: OperationModel, b: OperationModel): number {
   return 0;
 }
 
+/**
+ * `signWebhook(event, { secret })`: the runtime's signer, typed with the spec's webhook payloads when
+ * it has any, so tests can feed their webhook handlers deliveries signed like the API's.
+ */
+function signWebhookLines(model: ApiModel, options: EmitOptions): string[] {
+  const runtime = stringLiteral(options.runtimeImport);
+  if (!hasWebhooks(model)) return ['', `export { signWebhook } from ${runtime};`, `export type { SignedWebhook, SignWebhookOptions } from ${runtime};`];
+  return [
+    `import { signWebhook as signDelivery, type SignedWebhook, type SignWebhookOptions } from ${runtime};`,
+    "import type { WebhookEvent } from './webhooks.js';",
+    '',
+    `export type { SignedWebhook, SignWebhookOptions } from ${runtime};`,
+    '',
+    '/** Signs a webhook payload as the API would deliver it (a string is sent as is), for testing webhook handlers. */',
+    'export function signWebhook(event: WebhookEvent | string, options: SignWebhookOptions): Promise<SignedWebhook> {',
+    '  return signDelivery(event, options);',
+    '}',
+  ];
+}
+
 /** Emits `mocks.ts` and `mocks-runtime.ts`. */
-export function emitMocks(model: ApiModel, document: unknown): GeneratedFile[] {
-  const taken = new Set(['HttpHandler', 'MockRegistry', 'MockOperation', 'MockOptions', 'MockPart', 'MockResolver', 'paths', 'registry', 'handlers', 'problem']);
+export function emitMocks(model: ApiModel, document: unknown, options: EmitOptions = { runtimeImport: '@sdkgen/runtime' }): GeneratedFile[] {
+  const taken = new Set([
+    'HttpHandler', 'MockRegistry', 'MockOperation', 'MockOptions', 'MockPart', 'MockResolver', 'paths', 'registry', 'handlers', 'problem',
+    'LongRunningMockOptions', 'signWebhook', 'signDelivery', 'SignedWebhook', 'SignWebhookOptions', 'WebhookEvent',
+  ]);
   const declare = (name: string): void => {
     if (taken.has(name)) throw new EmitError(`Name ${name} is declared twice in mocks.ts`);
     taken.add(name);
@@ -178,14 +207,21 @@ export function emitMocks(model: ApiModel, document: unknown): GeneratedFile[] {
   }
   const ordered = [...operations].sort(bySpecificity);
   const handlerList = ordered.map((op) => `    ${mockNames(op).functionName}(undefined, options),`);
+  const longRunning = operations.some((op) => op.longRunning !== undefined);
+  // Status URLs of operations whose spec names no status resource (the others are answered by the
+  // status resource's own handler).
+  if (operations.some((op) => op.longRunning !== undefined && op.longRunning.statusPath === undefined)) {
+    handlerList.push('    registry.operations.handler(),');
+  }
   const head = [
     headerComment(model.title, model.version),
     "import type { HttpHandler } from 'msw';",
-    "import { MockRegistry, type MockOperation, type MockOptions, type MockPart, type MockResolver } from './mocks-runtime.js';",
+    `import { MockRegistry, ${longRunning ? 'type LongRunningMockOptions, ' : ''}type MockOperation, type MockOptions, type MockPart, type MockResolver } from './mocks-runtime.js';`,
     "import type { paths } from './types.js';",
+    ...signWebhookLines(model, options),
     '',
     "export { problem } from './mocks-runtime.js';",
-    "export type { MockContext, MockOptions, MockResolver, ProblemFields } from './mocks-runtime.js';",
+    `export type { ${longRunning ? 'LongRunningMockOptions, ' : ''}MockContext, MockOptions, MockResolver, ProblemFields } from './mocks-runtime.js';`,
     '',
     `const registry = new MockRegistry(${stringLiteral(defaultMockBaseUrl(model))});`,
   ].join('\n');

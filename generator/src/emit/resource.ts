@@ -16,6 +16,7 @@ import {
 import type { ApiModel, OperationModel, ResourceModel } from '../model.js';
 import { descriptorLiteral } from './descriptor.js';
 import { docLines, EmitError, identifier, isIdentifierName } from './escape.js';
+import { longRunningTypes, type LongRunningTypes } from './long-running.js';
 import { operationTypes, type OperationTypes } from './operation-types.js';
 import { headerComment, jsDoc, type SourcePrinter, type Statements } from './source-file.js';
 
@@ -88,7 +89,7 @@ function methodDocs(op: OperationModel): string[] {
   return [...lines, ...tags];
 }
 
-function operationStatements(op: OperationModel, types: OperationTypes, className: string): Statements {
+function operationStatements(op: OperationModel, types: OperationTypes, className: string, lro: LongRunningTypes | undefined): Statements {
   const link = `{@link ${className}.${op.methodName}}`;
   const statements: Statements = [
     { kind: StructureKind.TypeAlias, name: types.opAlias, type: types.opType },
@@ -141,10 +142,31 @@ function operationStatements(op: OperationModel, types: OperationTypes, classNam
       type: types.responseType,
       docs: jsDoc([`Result of ${link}.`]),
     },
+    ...(lro === undefined ? [] : longRunningStatements(lro, link)),
     // A plain string: ts-morph would re-indent a multi-line initializer as a hanging continuation.
     `const ${descriptorName(op)}: OperationDescriptor = ${descriptorLiteral(op)};`,
   );
   return statements;
+}
+
+/** `XStatus` and `XResult`: the type arguments of a long-running operation's `Poller`. */
+function longRunningStatements(lro: LongRunningTypes, link: string): Statements {
+  return [
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: lro.statusName,
+      type: lro.statusType,
+      docs: jsDoc([`Status of the long-running operation ${link} starts (\`poller.status\`, \`await poller.wait()\`).`]),
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: lro.resultName,
+      type: lro.resultType,
+      docs: jsDoc([`What \`await poller.result()\` gives for ${link}: the resource its result link points at.`]),
+    },
+  ];
 }
 
 /** Names every object literal has through Object.prototype (`constructor`, `toString`, ...). */
@@ -187,14 +209,27 @@ function callParameters(op: OperationModel, types: OperationTypes, names: CallNa
   return parameters;
 }
 
-function returnType(types: OperationTypes): string {
-  return types.itemName !== undefined
-    ? `PagePromise<${types.itemName}, ${types.paramsName ?? 'undefined'}>`
-    : `APIPromise<${types.responseName}>`;
+function returnType(types: OperationTypes, lro: LongRunningTypes | undefined): string {
+  if (types.itemName !== undefined) return `PagePromise<${types.itemName}, ${types.paramsName ?? 'undefined'}>`;
+  if (lro !== undefined) return `APIPromise<Poller<${lro.statusName}, ${lro.resultName}>>`;
+  return `APIPromise<${types.responseName}>`;
+}
+
+/** The runtime call of an operation's function. */
+function runtimeCall(types: OperationTypes, lro: LongRunningTypes | undefined, client: string, args: string): string {
+  if (types.itemName !== undefined) return `return requestPage(${client}, ${args});`;
+  if (lro !== undefined) return `return requestOperation<${lro.statusName}, ${lro.resultName}>(${client}, ${args});`;
+  return `return ${client}.request(${args});`;
 }
 
 /** `export function petsGet(client, petId, options?)`: the operation as one runtime call. */
-function operationFunction(op: OperationModel, types: OperationTypes, name: string, link: string): OptionalKind<FunctionDeclarationStructure> {
+function operationFunction(
+  op: OperationModel,
+  types: OperationTypes,
+  lro: LongRunningTypes | undefined,
+  name: string,
+  link: string,
+): OptionalKind<FunctionDeclarationStructure> {
   const names = callNames(op);
   const args = `${descriptorName(op)}, [${names.args.join(', ')}], ${types.paramsName !== undefined ? names.params : 'undefined'}, ${names.options}`;
   const docs = methodDocs(op);
@@ -203,15 +238,13 @@ function operationFunction(op: OperationModel, types: OperationTypes, name: stri
     isExported: true,
     docs: jsDoc([...docs, ...(docs.length > 0 ? [''] : []), `Standalone form of ${link}: takes the client (or its \`Core\`) first.`]),
     parameters: [{ name: names.client, type: 'CoreClient' }, ...callParameters(op, types, names)],
-    returnType: returnType(types),
-    statements: [
-      types.itemName !== undefined ? `return requestPage(${names.client}, ${args});` : `return ${names.client}.request(${args});`,
-    ],
+    returnType: returnType(types, lro),
+    statements: [runtimeCall(types, lro, names.client, args)],
   };
 }
 
 /** The resource method: the same signature minus the client, calling the function. */
-function method(op: OperationModel, types: OperationTypes, functionName: string): OptionalKind<MethodDeclarationStructure> {
+function method(op: OperationModel, types: OperationTypes, lro: LongRunningTypes | undefined, functionName: string): OptionalKind<MethodDeclarationStructure> {
   if (!isIdentifierName(op.methodName)) throw new EmitError(`Invalid method name: ${JSON.stringify(op.methodName)}`);
   const names = callNames(op);
   const args = [...names.args, ...(types.paramsName !== undefined ? [names.params] : []), names.options];
@@ -219,7 +252,7 @@ function method(op: OperationModel, types: OperationTypes, functionName: string)
     name: op.methodName,
     docs: jsDoc(methodDocs(op)),
     parameters: callParameters(op, types, names),
-    returnType: returnType(types),
+    returnType: returnType(types, lro),
     statements: [`return ${functionName}(this._client, ${args.join(', ')});`],
   };
 }
@@ -237,6 +270,8 @@ export function emitResource(
     throw new EmitError(`Invalid resource file name: ${JSON.stringify(resource.fileName)}`);
   }
   const allTypes = resource.operations.map(operationTypes);
+  const allLro = resource.operations.map((op) => longRunningTypes(op, op.typeName));
+  const longRunning = allLro.some((l) => l !== undefined);
   const paged = allTypes.some((t) => t.itemName !== undefined);
   const unpaged = allTypes.some((t) => t.itemName === undefined);
   // Import only what the file uses: unused imports fail `noUnusedLocals` in users' projects.
@@ -248,13 +283,16 @@ export function emitResource(
     ...[...statusTypes].filter((t) => t !== 'ProblemDetails'),
     'OperationDescriptor',
     ...(paged ? ['PagePromise', 'PageRequestOptions'] : []),
+    ...(longRunning ? ['Poller'] : []),
     ...(statusTypes.has('ProblemDetails') ? ['ProblemDetails'] : []),
     ...(unpaged ? ['RequestOptions'] : []),
     ...(withProblems ? ['StatusError'] : []),
   ];
   const head: Statements = [
     headerComment(model.title, model.version),
-    ...(paged ? [{ kind: StructureKind.ImportDeclaration as const, namedImports: ['requestPage'], moduleSpecifier: options.runtimeImport }] : []),
+    ...(paged || longRunning
+      ? [{ kind: StructureKind.ImportDeclaration as const, namedImports: [...(longRunning ? ['requestOperation'] : []), ...(paged ? ['requestPage'] : [])], moduleSpecifier: options.runtimeImport }]
+      : []),
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: runtimeTypes, moduleSpecifier: options.runtimeImport },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['paths'], moduleSpecifier: '../types.js' },
   ];
@@ -266,11 +304,12 @@ export function emitResource(
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
   const typeNames: string[] = [];
   const functionNamesOut: string[] = [];
-  const taken = new Set([...runtimeTypes, 'paths', 'requestPage', className, ...children.map((c) => c.className)]);
+  const taken = new Set([...runtimeTypes, 'paths', 'requestPage', 'requestOperation', className, ...children.map((c) => c.className)]);
   for (const [i, op] of resource.operations.entries()) {
     const types = allTypes[i]!;
+    const lro = allLro[i];
     const fn = identifier(functions.get(op) ?? '', 'operation function name');
-    for (const name of [types.opAlias, types.paramsName, types.itemName, types.problemName, types.errorName, types.responseName, descriptorName(op), fn]) {
+    for (const name of [types.opAlias, types.paramsName, types.itemName, types.problemName, types.errorName, types.responseName, lro?.statusName, lro?.resultName, descriptorName(op), fn]) {
       if (name === undefined) continue;
       if (taken.has(name)) throw new EmitError(`Name ${name} is declared twice in resources/${resource.fileName}.ts`);
       taken.add(name);
@@ -280,10 +319,11 @@ export function emitResource(
     if (types.problemName !== undefined) typeNames.push(types.problemName);
     if (types.errorName !== undefined) typeNames.push(types.errorName);
     typeNames.push(types.responseName);
-    statements.push(...operationStatements(op, types, className));
-    statements.push({ kind: StructureKind.Function, ...operationFunction(op, types, fn, `{@link ${className}.${op.methodName}}`) });
+    if (lro !== undefined) typeNames.push(lro.statusName, lro.resultName);
+    statements.push(...operationStatements(op, types, className, lro));
+    statements.push({ kind: StructureKind.Function, ...operationFunction(op, types, lro, fn, `{@link ${className}.${op.methodName}}`) });
     functionNamesOut.push(fn);
-    methods.push(method(op, types, fn));
+    methods.push(method(op, types, lro, fn));
   }
   statements.push({
     kind: StructureKind.Class,

@@ -11,6 +11,7 @@ import { emitReadme } from './readme.js';
 import { emitResource, functionNames, type EmitOptions, type GeneratedFile, type ResourceExports } from './resource.js';
 import { SourcePrinter } from './source-file.js';
 import { emitTypes } from './types.js';
+import { emitWebhooks } from './webhooks.js';
 
 export type { EmitOptions, GeneratedFile } from './resource.js';
 
@@ -34,6 +35,7 @@ export async function emitSdk(model: ApiModel, document: object, name: string, o
   files.push(emitFuncs(model, exports, printer));
   files.push(emitIndex(model, name, exports, declaredTypeRoots(types.contents), options, printer));
   files.push(emitReadme(model, name, options));
-  files.push(...emitMocks(model, document));
+  files.push(...emitMocks(model, document, options));
+  files.push(...emitWebhooks(model, options));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

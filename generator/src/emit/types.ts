@@ -90,6 +90,9 @@ export function typesDocument(document: object): OpenAPI3 {
   const views = writeViews(withEscapedDocText(document));
   const copy = structuredClone(views.document) as OpenAPI3;
   copy.components ??= {};
+  // OpenAPI 3.0 specs declare webhooks under `x-webhooks`; openapi-typescript types only `webhooks`.
+  const extension = (copy as unknown as Record<string, unknown>)['x-webhooks'];
+  if (copy.webhooks === undefined && typeof extension === 'object' && extension !== null) copy.webhooks = extension as OpenAPI3['webhooks'];
   bridgeForTypes(copy as unknown as Record<string, unknown>);
   dropUnusableOperationIds(copy as unknown as Record<string, unknown>);
   pinInheritedDiscriminators(copy as unknown as Record<string, unknown>, views.origins);

@@ -43,6 +43,19 @@ export interface MockOperationData {
   body?: 'json' | 'text' | 'form' | 'multipart' | 'binary';
   response: MockResponse;
   pagination?: MockPaginationData;
+  /** Mirrors `MockLongRunning` in templates/mocks-runtime.ts. */
+  longRunning?: MockLongRunningData;
+}
+
+/** Mirrors `MockLongRunning` in templates/mocks-runtime.ts. */
+export interface MockLongRunningData {
+  statusPath?: string;
+  resultPath?: string;
+  statusField: string;
+  running: string;
+  succeeded: string;
+  progressField?: string;
+  resultLinkField?: string;
 }
 
 /** The schema of a parameter, after `$ref` and `allOf`; `undefined` for `content` parameters. */
@@ -123,6 +136,14 @@ export function mockOperation(op: OperationModel, document: unknown): MockOperat
   if (op.queryParams.length > 0) data.query = op.queryParams.map((p) => mockParam(p, document));
   if (op.headerParams.length > 0) data.headers = op.headerParams.map((p) => mockParam(p, document));
   if (op.requestBody !== undefined) data.body = op.requestBody.encoding;
+  const lro = op.longRunning;
+  if (lro !== undefined) {
+    data.longRunning = {
+      ...(lro.statusPath !== undefined && { statusPath: lro.statusPath }),
+      ...(lro.resultPath !== undefined && { resultPath: lro.resultPath }),
+      ...lro.mock,
+    };
+  }
   const pagination = paginationData(op);
   if (pagination !== undefined) {
     data.pagination = pagination;

@@ -18,6 +18,8 @@ import { resourceKey, resourceNames, resourcePropertyName } from './resources.js
 import { acceptHeader, normalizeResponses, responseKind } from './responses.js';
 import { normalizeSecuritySchemes, readSecurity } from './security.js';
 import { normalizeServers } from './servers.js';
+import { detectLongRunning } from './long-running.js';
+import { normalizeWebhooks } from './webhooks.js';
 
 /** Header names that carry idempotency keys, lowercase. */
 const IDEMPOTENCY_HEADERS = new Set(['idempotency-key', 'x-idempotency-key']);
@@ -89,6 +91,11 @@ export function normalize(spec: LoadedSpec, diags: Diagnostics): ApiModel {
     }
   }
 
+  const longRunning = detectLongRunning(doc, drafts, diags, (p) => spec.origin(p));
+  for (const draft of drafts) {
+    const lro = longRunning.get(draft.pointer);
+    if (lro !== undefined) draft.longRunning = lro;
+  }
   const model: ApiModel = {
     title: typeof info.title === 'string' ? info.title : 'API',
     version: typeof info.version === 'string' ? info.version : String(info.version ?? '0.0.0'),
@@ -98,6 +105,8 @@ export function normalize(spec: LoadedSpec, diags: Diagnostics): ApiModel {
   };
   if (typeof info.description === 'string') model.description = info.description;
   if (idempotencyHeader !== undefined) model.idempotencyHeader = idempotencyHeader;
+  const webhooks = normalizeWebhooks(doc);
+  if (webhooks.length > 0) model.webhooks = webhooks;
   return model;
 }
 

@@ -9,7 +9,7 @@ import { memberName } from './method-names.js';
 export const RESERVED_RESOURCE_NAMES: ReadonlySet<string> = new Set([
   'request', 'close', 'options', 'config', 'transport', 'constructor',
   // The rest of BaseClient's members (emit/client.ts BASE_CLIENT_MEMBERS; a test keeps the two in step).
-  'context', 'clock', 'cacheLayer', 'requestPage', 'prepare', 'execute', 'attempt',
+  'context', 'clock', 'cacheLayer', 'requestPage', 'requestOperation', 'prepare', 'execute', 'attempt',
 ]);
 
 /** The raw text a resource is named after. */
