@@ -54,7 +54,7 @@ export async function sendAttempt(
       signal,
     });
     if (res.status < 200 || res.status > 299) throw await readApiError(res, req.method, shownUrl(req, req.url));
-    const data = await decodeBody(res, req.method, req.op.response, () => shownUrl(req, res.url));
+    const data = await decodeBody(res, req.method, req.op.response, req.credentials);
     return { data, response: new LazyResponseInfo(res) };
   } catch (error) {
     if (error instanceof SdkError) throw error;

@@ -38,7 +38,7 @@ export async function emitSdk(model: ApiModel, document: object, name: string, o
   files.push(emitClient(model, name, options, printer));
   files.push(emitFuncs(model, exports, printer));
   files.push(emitIndex(model, name, exports, [...declaredTypeRoots(types.contents), ...models], options, printer));
-  files.push(emitReadme(model, name, options));
+  files.push(emitReadme(model, name, options, document));
   files.push(...emitMocks(model, document, options));
   files.push(...emitWebhooks(model, options));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
