@@ -1,20 +1,23 @@
 /**
  * The `sdkgen` command line: the only part of the generator that touches the disk or the network.
  * `bin/sdkgen.js` calls {@link main} and exits with the code it returns:
- * 0 ok, 1 bad spec (or `--check` found drift), 2 bad usage.
+ * 0 ok, 1 bad spec (or `--check` found drift, or `--strict` found warnings), 2 bad usage (or an
+ * output folder sdkgen did not generate, without `--force`), 3 the output could not be read or written.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { readConfig, type ConfigFile } from './cli/config.js';
-import { applyPlan, describePlan, isClean, planOutput } from './cli/output.js';
+import { applyPlan, describePlan, isClean, planOutput, type OutputPlan } from './cli/output.js';
+import { MANIFEST } from './cli/manifest.js';
+import { OutputError } from './cli/write.js';
 import { specReader } from './cli/read.js';
 import { watchSpec } from './cli/watch.js';
 import { formatDiagnostic, SpecError, type Diagnostic } from './diagnostics.js';
 import type { GenerateResult } from './generate.js';
 import { checkGenerateOptions, UsageError } from './options.js';
 
-/** Exit codes (DESIGN.md section 1). */
-export const EXIT = { ok: 0, spec: 1, usage: 2 } as const;
+/** Exit codes (README "Use"). */
+export const EXIT = { ok: 0, spec: 1, usage: 2, output: 3 } as const;
 
 /** Where the CLI prints; tests may capture it. */
 export interface Output {
@@ -39,6 +42,8 @@ interface GenerateFlags {
   package?: string;
   check?: boolean;
   watch?: boolean;
+  force?: boolean;
+  strict?: boolean;
 }
 
 /** The resolved options of one `generate` invocation. */
@@ -49,6 +54,10 @@ interface Invocation {
   runtimeImport?: string;
   package?: string;
   check: boolean;
+  /** Write into a folder sdkgen did not generate, replacing files of the same names. */
+  force: boolean;
+  /** Warnings fail the run (exit 1, nothing written). */
+  strict: boolean;
 }
 
 function packageVersion(): string {
@@ -126,6 +135,34 @@ async function runOnce(inv: Invocation, io: Output): Promise<number> {
     return EXIT.spec;
   }
   printDiagnostics(result.diagnostics, io);
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  if (inv.strict && warnings > 0) {
+    io.err(`sdkgen: --strict: ${inv.spec} has ${plural(warnings, 'warning')}; nothing was written.\n`);
+    return EXIT.spec;
+  }
+  try {
+    return await writeOrCheck(inv, result, io);
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    io.err(`sdkgen: ${error.message}; ${error.unchanged ? 'the output folder is unchanged' : 'the output folder may be incomplete'}.\n`);
+    return EXIT.output;
+  }
+}
+
+/** How many of a folder's files a refusal names before "and N more". */
+const MAX_FOREIGN_LINES = 8;
+
+function refusal(inv: Invocation, plan: OutputPlan): string {
+  const shown = plan.foreign.slice(0, MAX_FOREIGN_LINES).map((f) => `  ${f}`);
+  const more = plan.foreign.length > shown.length ? [`  ... and ${plan.foreign.length - shown.length} more`] : [];
+  const why = plan.foreignFolder
+    ? `${inv.out} is not empty and sdkgen did not generate it (it has no ${MANIFEST} manifest)`
+    : `${inv.out} has files sdkgen did not write that this run would replace`;
+  return [`sdkgen: refusing to write: ${why}:`, ...shown, ...more, 'Choose an empty or new folder, or pass --force to write anyway (files sdkgen did not write are never removed).'].join('\n');
+}
+
+/** Writes the generated files (all or nothing) or, with `--check`, compares them. */
+async function writeOrCheck(inv: Invocation, result: GenerateResult, io: Output): Promise<number> {
   const plan = await planOutput(inv.out, result.files);
   if (inv.check) {
     if (isClean(plan)) {
@@ -137,7 +174,11 @@ async function runOnce(inv: Invocation, io: Output): Promise<number> {
     io.out(`Run the same command without --check to update it.\n`);
     return EXIT.spec;
   }
-  await applyPlan(inv.out, plan);
+  if (plan.foreign.length > 0 && !inv.force) {
+    io.err(`${refusal(inv, plan)}\n`);
+    return EXIT.usage;
+  }
+  await applyPlan(inv.out, plan, result.files);
   const written = `${plan.added.length + plan.changed.length} written, ${plan.unchanged.length} unchanged, ${plan.removed.length} removed`;
   io.out(`sdkgen: generated ${inv.out} from ${inv.spec}\n${summaryLines(result, written).join('\n')}\n`);
   return EXIT.ok;
@@ -149,7 +190,7 @@ async function resolveInvocation(specArg: string | undefined, flags: GenerateFla
   const out = flags.out ?? config.out;
   if (spec === undefined) throw new UsageError('missing <spec>: pass a file path or URL (or "spec" in --config)');
   if (out === undefined) throw new UsageError('missing --out <dir> (or "out" in --config)');
-  const inv: Invocation = { spec, out, check: flags.check === true };
+  const inv: Invocation = { spec, out, check: flags.check === true, force: flags.force === true, strict: flags.strict === true };
   const name = flags.name ?? config.name;
   const runtimeImport = flags.runtimeImport ?? config.runtimeImport;
   if (name !== undefined) inv.name = name;
@@ -201,6 +242,8 @@ function buildProgram(io: Output, setCode: (code: number) => void): Command {
     .option('--package <npm-name>', 'write a publishable npm package (package.json, README, src/, compiled dist/) of this name')
     .option('--check', 'generate in memory; exit 1 with a diff summary if <dir> differs')
     .option('--watch', 'regenerate when the spec changes')
+    .option('--strict', 'treat warnings as errors: exit 1 and write nothing when there are any')
+    .option('--force', 'write into a folder sdkgen did not generate (files sdkgen did not write are never removed)')
     .action(async (spec: string | undefined, flags: GenerateFlags) => {
       const inv = await resolveInvocation(spec, flags);
       setCode(flags.watch === true ? await runWatch(inv, io) : await runOnce(inv, io));

@@ -12,7 +12,7 @@ export interface GenerateOptions {
   runtimeImport?: string | undefined;
   /**
    * Emit a publishable npm package of this name instead of a source folder: `package.json`,
-   * `README.md`, `src/` and the compiled `dist/` (DESIGN.md section 2).
+   * `README.md`, `src/` and the compiled `dist/` (README "Use").
    */
   package?: string | undefined;
 }

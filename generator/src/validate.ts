@@ -9,7 +9,7 @@ import { forEachRef } from './load/bundle.js';
 import { childPointer, formatPointer, getAt, isObject, parsePointer } from './load/pointer.js';
 import { closestNames } from './naming.js';
 import { LocalProblems } from './skip-operations.js';
-import { OPERATION_METHODS } from './openapi-keywords.js';
+import { additionalOperations, OPERATION_METHODS } from './openapi-keywords.js';
 
 
 /** Reports everything wrong with `spec` into `diags`; errors there abort generation. */
@@ -119,12 +119,15 @@ function checkOperations(doc: Record<string, unknown>, error: Report, warn: Repo
     const item = resolveLocal(doc, rawItem);
     if (!isObject(item)) continue;
     const templateNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
-    for (const method of OPERATION_METHODS) {
-      const op = item[method];
+    // The fixed methods, then OpenAPI 3.2's `query` and `additionalOperations`.
+    const operations: [string, unknown, string][] = [
+      ...OPERATION_METHODS.map((m): [string, unknown, string] => [m, item[m], childPointer(itemPtr, m)]),
+      ...additionalOperations(item).map(([m, op]): [string, unknown, string] => [m, op, m === 'QUERY' && isObject(item.query) ? childPointer(itemPtr, 'query') : childPointer(itemPtr, 'additionalOperations', m)]),
+    ];
+    for (const [method, op, opPtr] of operations) {
       if (!isObject(op)) continue;
-      const opPtr = childPointer(itemPtr, method);
-      // OpenAPI 3.1 made `responses` optional (absent or empty alike): such an operation returns `unknown`.
-      const responsesOptional = String(doc.openapi).startsWith('3.1') && (op.responses === undefined || (isObject(op.responses) && Object.keys(op.responses).length === 0));
+      // OpenAPI 3.1 made `responses` optional (absent or empty alike; 3.2 too): such an operation returns `unknown`.
+      const responsesOptional = /^3\.[1-9]/.test(String(doc.openapi)) && (op.responses === undefined || (isObject(op.responses) && Object.keys(op.responses).length === 0));
       if (responsesOptional) {
         // nothing to report
       } else if (op.responses === undefined) {

@@ -24,7 +24,8 @@ import {
 } from './retry/send-with-retries.js';
 import { sendAttempt, type AttemptOptions } from './send.js';
 import { Signals } from './signals/signals.js';
-import { resolveTransport } from './transport/resolve.js';
+import { ACCEPT_ENCODING } from './transport/decompress.js';
+import { resolveTransport, usesUndici } from './transport/resolve.js';
 import type { Transport } from './transport/types.js';
 import { defaultUserAgent } from './user-agent.js';
 
@@ -69,7 +70,9 @@ export class CoreClient {
     const defaultHeaders: Record<string, string> = {};
     const userAgent = defaultUserAgent(config.sdkName, config.sdkVersion);
     if (userAgent !== undefined) defaultHeaders['user-agent'] = userAgent;
-    // The caller's `defaultHeaders` win, a `User-Agent` among them.
+    // undici decodes what it asks for (transport/decompress.ts); fetch asks and decodes by itself.
+    if (usesUndici(options.transport)) defaultHeaders['accept-encoding'] = ACCEPT_ENCODING;
+    // The caller's `defaultHeaders` win, a `User-Agent` or `Accept-Encoding` among them.
     for (const [name, value] of Object.entries(options.defaultHeaders ?? {})) defaultHeaders[name.toLowerCase()] = value;
     const base = parseBaseUrl(baseUrl);
     this.transport = resolveTransport(options.transport);

@@ -20,7 +20,7 @@ export interface CacheLimits {
 }
 
 /**
- * User-facing client options (DESIGN.md section 3). The generated client's options interface extends
+ * User-facing client options (README "Use", docs/reliability.md). The generated client's options interface extends
  * this with its credential options (`apiKey`, `bearerToken`, `username`/`password`, `accessToken`, ...).
  */
 export interface ClientOptions {

@@ -60,7 +60,7 @@ export async function sendAttempt(
     if (res.status < 200 || res.status > 299) throw await readApiError(res, req.method, shownUrl(req, req.url));
     // Streams and `asResponse()` get the body unread; the caller reads it as it arrives.
     if (options.call?.raw === true || isStreamResponse(req, res)) return { data: new UnreadBody(res), response: new LazyResponseInfo(res) };
-    const data = await decodeBody(res, req.method, req.op.response, () => shownUrl(req, res.url));
+    const data = await decodeBody(res, req.method, req.op.response, req.credentials);
     return { data, response: new LazyResponseInfo(res) };
   } catch (error) {
     if (error instanceof SdkError) throw error;

@@ -155,7 +155,7 @@ describe('emitCore and emitClient', () => {
     expect(text).toContain("import { PetStoreCore } from './core.js';");
   });
 
-  it('writes basic-auth options, no baseUrl without servers, and keeps a __proto__ scheme an own key', () => {
+  it('writes basic-auth options, a required baseUrl option (no default) without servers, and keeps a __proto__ scheme an own key', () => {
     const model = petstoreModel();
     model.servers = [];
     model.securitySchemes = [
@@ -167,7 +167,9 @@ describe('emitCore and emitClient', () => {
     expect(text).toContain('  password?: string | undefined;');
     expect(text).toContain('OAuth 2 access token');
     expect(text).toContain("      ['__proto__']: { type: 'basic', usernameOption: 'username', passwordOption: 'password' },");
-    expect(text).not.toContain('baseUrl:');
+    expect(text).toMatch(/\n {2}baseUrl: string;\n/);
+    expect(text).toContain('constructor(options: ApiOptions) {');
+    expect(text).not.toMatch(/ {6}baseUrl: /);
   });
 
   it('refuses resource properties that would shadow BaseClient members, and credential options that shadow ClientOptions', () => {

@@ -19,7 +19,10 @@ describe('examples/petstore', () => {
       .filter((e) => e.isFile())
       .map((e) => `${e.parentPath}/${e.name}`.replace(/^examples\/petstore\/sdk\//, ''))
       .sort();
-    expect(onDisk).toEqual(files.map((f) => f.path));
+    // Plus the CLI's manifest of the files it wrote (cli/manifest.ts), which lists exactly these.
+    expect(onDisk).toEqual([...files.map((f) => f.path), '.sdkgen'].sort());
+    const manifest = JSON.parse(await readFile('examples/petstore/sdk/.sdkgen', 'utf8')) as { files: string[] };
+    expect(manifest.files).toEqual(files.map((f) => f.path));
     for (const file of files) {
       expect(file.contents, `examples/petstore/sdk/${file.path} drifted: run npm run example`).toBe(
         await readFile(`examples/petstore/sdk/${file.path}`, 'utf8'),

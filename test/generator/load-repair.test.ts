@@ -43,10 +43,16 @@ describe('repairSpec', () => {
       warnings: [],
     },
     {
-      name: 'anyOf of required-only members beside properties is dropped',
+      name: 'anyOf of required-only members beside properties is dropped, with a warning',
       given: doc({ U: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, anyOf: [{ required: ['a'] }, { required: ['b'] }] } }),
       want: doc({ U: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } } } }),
-      warnings: [],
+      warnings: ['#/components/schemas/U/anyOf'],
+    },
+    {
+      name: 'allOf members that only add required names move to the parent; a type: object held nowhere else warns',
+      given: doc({ U: { allOf: [{ $ref: '#/components/schemas/V' }, { type: 'object', required: ['a'] }] }, W: { allOf: [{ type: 'string' }, { type: 'object', required: ['a'] }] } }),
+      want: doc({ U: { allOf: [{ $ref: '#/components/schemas/V' }], required: ['a'] }, W: { allOf: [{ type: 'string' }], required: ['a'] } }),
+      warnings: ['#/components/schemas/W/allOf'],
     },
     {
       name: 'anyOf with typed members stays',

@@ -45,6 +45,9 @@ describe("GitHub's REST spec", () => {
       const union = (getAt(file, parsePointer(change.pointer)) as Record<string, unknown>)[change.removed[0]!] as object[];
       for (const member of union) expect(Object.keys(member), change.pointer).toEqual(['required']);
     }
+    // Each of them is warned about, at the place it was made (load/repair.ts: no silent meaning changes).
+    const repaired = (spec.warnings ?? []).filter((w) => w.code === 'SDKGEN_SPEC_REPAIRED');
+    expect(repaired.map((w) => w.pointer).sort()).toEqual(changes.map((c) => `${c.pointer}/${c.removed[0]}`).sort());
     expect(JSON.stringify(spec.document)).toBe(loadedText);
     expect(spec.unresolvedRefs).toEqual([]);
     expect(spec.origin('#/paths/~1repos~1{owner}~1{repo}/get')).toEqual({ file: GITHUB, pointer: '#/paths/~1repos~1{owner}~1{repo}/get' });

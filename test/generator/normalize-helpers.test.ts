@@ -85,15 +85,23 @@ describe('responseKind', () => {
 });
 
 describe('normalizeServers', () => {
-  it('substitutes defaults (else the first enum value) and keeps relative URLs', () => {
-    expect(
-      normalizeServers([
-        { url: 'https://{env}.example.com:{port}/v1', variables: { env: { enum: ['prod', 'dev'] }, port: { default: '8443' } } },
-        { url: '/relative', description: 'same origin' },
-        { url: 'https://{unknown}.example.com' },
-        'not a server',
-      ]),
-    ).toEqual([{ url: 'https://prod.example.com:8443/v1' }, { url: '/relative', description: 'same origin' }, { url: 'https://{unknown}.example.com' }]);
+  const servers = [
+    { url: 'https://{env}.example.com:{port}/v1', variables: { env: { enum: ['prod', 'dev'] }, port: { default: '8443' } } },
+    { url: '/relative', description: 'same origin' },
+    { url: 'https://{unknown}.example.com' },
+    'not a server',
+  ];
+  it('substitutes defaults (else the first enum value); drops relative URLs without a base, saying which', () => {
+    const relative: [number, string][] = [];
+    expect(normalizeServers(servers, undefined, (i, url) => relative.push([i, url]))).toEqual([
+      { url: 'https://prod.example.com:8443/v1' },
+      { url: 'https://{unknown}.example.com' },
+    ]);
+    expect(relative).toEqual([[1, '/relative']]);
+  });
+  it('resolves relative URLs against the URL the spec was read from', () => {
+    expect(normalizeServers(servers, 'http://127.0.0.1:8080/specs/openapi.json')[1]).toEqual({ url: 'http://127.0.0.1:8080/relative', description: 'same origin' });
+    expect(normalizeServers([{ url: 'v2' }, { url: '//other.test/api' }], 'https://api.test/specs/openapi.json')).toEqual([{ url: 'https://api.test/specs/v2' }, { url: 'https://other.test/api' }]);
   });
 });
 

@@ -199,6 +199,10 @@ describe('--package from the CLI', () => {
     await writeFile(join(out, 'dist/resources/gone.d.ts'), 'export {};\n');
     await writeFile(join(out, 'dist/resources/gone.d.ts.map'), '{}\n');
     await writeFile(join(out, 'dist/resources/mine.d.ts'), 'export {};\n');
+    // An earlier run generated the `gone` resource: its manifest lists those files (not `mine.d.ts`).
+    const manifest = JSON.parse(await readFile(join(out, '.sdkgen'), 'utf8')) as { generator: string; files: string[] };
+    const gone = ['src/resources/gone.ts', 'dist/resources/gone.js', 'dist/resources/gone.d.ts', 'dist/resources/gone.d.ts.map'];
+    await writeFile(join(out, '.sdkgen'), JSON.stringify({ ...manifest, files: [...manifest.files, ...gone] }));
     const check = capture();
     expect(await main([...args, '--check'], check)).toBe(1);
     for (const p of ['src/resources/gone.ts', 'dist/resources/gone.js', 'dist/resources/gone.d.ts', 'dist/resources/gone.d.ts.map']) expect(check.text()).toContain(`- ${p}`);

@@ -74,6 +74,21 @@ export type {
   webhooks,
   components,
   operations,
+  Species,
+  Pet,
+  NewPet,
+  PetUpdate,
+  PetPage,
+  Photo,
+  Activity,
+  Owner,
+  Problem,
+  ValidationProblem,
+  NewReport,
+  ReportOperation,
+  Report,
+  PetAdoptedEvent,
+  ReportReadyEvent,
 } from './types.js';
 export { unwrapWebhook } from './webhooks.js';
 export type { WebhookEvent, WebhookEvents } from './webhooks.js';

@@ -272,117 +272,26 @@ export interface components {
     schemas: {
         /** @enum {string} */
         Species: "dog" | "cat" | "bird" | "fish";
-        Pet: {
-            /** @description Unique id, e.g. `pet_1`. */
-            id: string;
-            name: string;
-            species: components["schemas"]["Species"];
-            tag?: string | null;
-            ownerId?: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        NewPet: {
-            name: string;
-            species?: components["schemas"]["Species"];
-            tag?: string;
-            ownerId?: string;
-        };
-        PetUpdate: {
-            name?: string;
-            tag?: string | null;
-            ownerId?: string | null;
-        };
-        PetPage: {
-            data: components["schemas"]["Pet"][];
-            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
-            next_cursor: string | null;
-        };
-        Photo: {
-            petId: string;
-            size: number;
-            contentType: string;
-        };
-        Activity: {
-            petId: string;
-            /** @enum {string} */
-            kind: "fed" | "walked" | "napped" | "played";
-            /** Format: date-time */
-            at: string;
-        };
-        Owner: {
-            id: string;
-            name: string;
-            /** Format: email */
-            email: string;
-        };
+        Pet: Pet;
+        NewPet: NewPet;
+        PetUpdate: PetUpdate;
+        PetPage: PetPage;
+        Photo: Photo;
+        Activity: Activity;
+        Owner: Owner;
         /** @description RFC 9457 problem details. */
-        Problem: {
-            /**
-             * Format: uri-reference
-             * @default about:blank
-             */
-            type: string;
-            title?: string;
-            status?: number;
-            detail?: string;
-            /** Format: uri-reference */
-            instance?: string;
-        };
+        Problem: Problem;
         ValidationProblem: components["schemas"]["Problem"] & {
             errors?: {
                 field: string;
                 message: string;
             }[];
         };
-        NewReport: {
-            /** @description Period covered, e.g. `2026-Q1`. */
-            range: string;
-            species?: components["schemas"]["Species"];
-        };
-        ReportOperation: {
-            id: string;
-            /** @enum {string} */
-            status: "PENDING" | "IN_PROGRESS" | "COMPLETED" | "FAILED" | "CANCELED";
-            progress?: number;
-            /** @description The report being built. */
-            reportId?: string;
-            /** @description Where the report is */
-            result_url?: string | null;
-            error?: {
-                code: string;
-                message: string;
-            };
-        };
-        Report: {
-            id: string;
-            range: string;
-            /** @description Pets in the store. */
-            pets: number;
-            bySpecies?: {
-                [key: string]: number;
-            };
-            /** Format: date-time */
-            createdAt: string;
-        };
-        PetAdoptedEvent: {
-            id: string;
-            /** @constant */
-            type: "pet.adopted";
-            data: {
-                petId: string;
-                ownerId: string;
-            };
-        };
-        ReportReadyEvent: {
-            id: string;
-            /** @constant */
-            type: "report.ready";
-            data: {
-                reportId: string;
-                operationId: string;
-            };
-        };
+        NewReport: NewReport;
+        ReportOperation: ReportOperation;
+        Report: Report;
+        PetAdoptedEvent: PetAdoptedEvent;
+        ReportReadyEvent: ReportReadyEvent;
     };
     responses: {
         /** @description No such resource. */
@@ -426,6 +335,114 @@ export interface components {
     };
     pathItems: never;
 }
+/** @enum {string} */
+export type Species = components["schemas"]["Species"];
+export type Pet = {
+    /** @description Unique id, e.g. `pet_1`. */
+    id: string;
+    name: string;
+    species: components["schemas"]["Species"];
+    tag?: string | null;
+    ownerId?: string | null;
+    /** Format: date-time */
+    createdAt: string;
+};
+export type NewPet = {
+    name: string;
+    species?: components["schemas"]["Species"];
+    tag?: string;
+    ownerId?: string;
+};
+export type PetUpdate = {
+    name?: string;
+    tag?: string | null;
+    ownerId?: string | null;
+};
+export type PetPage = {
+    data: components["schemas"]["Pet"][];
+    /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+    next_cursor: string | null;
+};
+export type Photo = {
+    petId: string;
+    size: number;
+    contentType: string;
+};
+export type Activity = {
+    petId: string;
+    /** @enum {string} */
+    kind: "fed" | "walked" | "napped" | "played";
+    /** Format: date-time */
+    at: string;
+};
+export type Owner = {
+    id: string;
+    name: string;
+    /** Format: email */
+    email: string;
+};
+/** @description RFC 9457 problem details. */
+export type Problem = {
+    /**
+     * Format: uri-reference
+     * @default about:blank
+     */
+    type: string;
+    title?: string;
+    status?: number;
+    detail?: string;
+    /** Format: uri-reference */
+    instance?: string;
+};
+export type ValidationProblem = components["schemas"]["ValidationProblem"];
+export type NewReport = {
+    /** @description Period covered, e.g. `2026-Q1`. */
+    range: string;
+    species?: components["schemas"]["Species"];
+};
+export type ReportOperation = {
+    id: string;
+    /** @enum {string} */
+    status: "PENDING" | "IN_PROGRESS" | "COMPLETED" | "FAILED" | "CANCELED";
+    progress?: number;
+    /** @description The report being built. */
+    reportId?: string;
+    /** @description Where the report is */
+    result_url?: string | null;
+    error?: {
+        code: string;
+        message: string;
+    };
+};
+export type Report = {
+    id: string;
+    range: string;
+    /** @description Pets in the store. */
+    pets: number;
+    bySpecies?: {
+        [key: string]: number;
+    };
+    /** Format: date-time */
+    createdAt: string;
+};
+export type PetAdoptedEvent = {
+    id: string;
+    /** @constant */
+    type: "pet.adopted";
+    data: {
+        petId: string;
+        ownerId: string;
+    };
+};
+export type ReportReadyEvent = {
+    id: string;
+    /** @constant */
+    type: "report.ready";
+    data: {
+        reportId: string;
+        operationId: string;
+    };
+};
 export type $defs = Record<string, never>;
 export interface operations {
     listPets: {

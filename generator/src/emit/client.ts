@@ -73,7 +73,7 @@ function credentialOptions(schemes: SecuritySchemeModel[]): CredentialOption[] {
 
 /**
  * The options of an oauth2 scheme's flows the runtime runs itself (client credentials, refresh
- * tokens): DESIGN.md section 3, docs/auth.md.
+ * tokens): docs/auth.md.
  */
 function oauth2Options(s: SecuritySchemeModel, o: OAuth2Spec): CredentialOption[] {
   const cc = o.clientCredentials;
@@ -132,6 +132,14 @@ function configLiteral(model: ApiModel, name: string): string {
   );
 }
 
+/**
+ * The constructor's `options` parameter: optional, unless the API description names no absolute
+ * server URL; then `baseUrl` is required and the compiler, not a runtime throw, says so.
+ */
+function optionsParameter(model: ApiModel, name: string): { name: string; type: string; initializer?: string } {
+  return model.servers.length === 0 ? { name: 'options', type: `${name}Options` } : { name: 'options', type: `${name}Options`, initializer: '{}' };
+}
+
 /** Emits `core.ts`: the options interface and `<Name>Core`. */
 export function emitCore(model: ApiModel, name: string, options: EmitOptions, printer: SourcePrinter): GeneratedFile {
   identifier(name, 'client class name', 'type');
@@ -152,6 +160,13 @@ export function emitCore(model: ApiModel, name: string, options: EmitOptions, pr
     type: c.type,
     docs: jsDoc(c.docs),
   }));
+  if (model.servers.length === 0) {
+    optionProps.unshift({
+      name: 'baseUrl',
+      type: 'string',
+      docs: jsDoc(['Where the API is, e.g. `https://api.example.com/v1`: required, because the API description names no absolute server URL.']),
+    });
+  }
   const title = docLines(model.title);
   const body: Statements = [
     {
@@ -175,7 +190,7 @@ export function emitCore(model: ApiModel, name: string, options: EmitOptions, pr
       ]),
       ctors: [
         {
-          parameters: [{ name: 'options', type: `${name}Options`, initializer: '{}' }],
+          parameters: [optionsParameter(model, name)],
           statements: [`super(options, ${configLiteral(model, name)});`],
         },
       ],
@@ -219,7 +234,7 @@ export function emitClient(model: ApiModel, name: string, _options: EmitOptions,
       }),
       ctors: [
         {
-          parameters: [{ name: 'options', type: `${name}Options`, initializer: '{}' }],
+          parameters: [optionsParameter(model, name)],
           statements: ['super(options);', ...topLevel.map((r) => `this.${r.propertyName} = new ${r.className}(this);`)],
         },
       ],

@@ -1,7 +1,7 @@
 /**
  * `funcs.ts`: every operation as a standalone function (`petsGet(client, petId)`), re-exported
  * from the resource files that declare them. Apps that import from here and create a
- * `<Name>Core` bundle only the operations they call (DESIGN.md section 2).
+ * `<Name>Core` bundle only the operations they call (README "Use").
  */
 import type { ApiModel } from '../model.js';
 import { exportStatement } from './index-file.js';

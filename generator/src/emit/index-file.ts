@@ -9,7 +9,7 @@ import { resourceModule, type EmitOptions, type GeneratedFile, type ResourceExpo
 import { headerComment, type SourcePrinter, type Statements } from './source-file.js';
 import { hasWebhooks, WEBHOOK_TYPE_EXPORTS, WEBHOOK_VALUE_EXPORTS } from './webhooks.js';
 
-/** Runtime classes users catch or check with `instanceof`, and `isProblem` (DESIGN.md section 4). */
+/** Runtime classes users catch or check with `instanceof`, and `isProblem` (docs/reliability.md). */
 export const RUNTIME_VALUE_EXPORTS = [
   'APIPromise',
   'AbortError',

@@ -1,5 +1,5 @@
 /**
- * `mocks.ts` and `mocks-runtime.ts`: typed MSW handlers for every operation (DESIGN.md section 5).
+ * `mocks.ts` and `mocks-runtime.ts`: typed MSW handlers for every operation (docs/mocks.md).
  * `mocks.ts` is thin: per operation a types interface indexed into `paths` (like the resources),
  * a plain-data `MockOperation` with the default response, and a `mock<TypeName>()` function; the
  * behaviour lives in the static `templates/mocks-runtime.ts`, copied next to it.

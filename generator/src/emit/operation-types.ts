@@ -200,7 +200,7 @@ function intersect(parts: string[]): string {
   return parts.map((p) => (parts.length > 1 && p.includes(' | ') && !p.startsWith('{') ? `(${p})` : p)).join(' & ');
 }
 
-/** The params object type of an operation (see DESIGN.md section 3 and ARCHITECTURE.md "Params layout"). */
+/** The params object type of an operation (see docs/ARCHITECTURE.md "Params layout"). */
 function paramsType(op: OperationModel, opAlias: string): { type: string; optional: boolean } | undefined {
   // A 3.2 querystring parameter is typed as a query parameter (types-bridge.ts).
   const queryParams = op.querystringParam === undefined ? op.queryParams : [...op.queryParams, op.querystringParam];

@@ -5,7 +5,8 @@
  * the emitters already validated and string literals escaped by `stringLiteral`.
  */
 import type { ApiModel, OperationModel, ResourceModel } from '../model.js';
-import { markdownInline, markdownText, stringLiteral } from './escape.js';
+import { markdownInline, markdownText } from './escape.js';
+import { exampleArguments, SHORT_CALL } from './readme-example.js';
 import { functionNames, type EmitOptions, type GeneratedFile } from './resource.js';
 
 function constantCase(name: string): string {
@@ -15,21 +16,30 @@ function constantCase(name: string): string {
     .toUpperCase();
 }
 
-/** The operation a resource's example shows: its first GET, else its first operation. */
-function exampleOperation(resource: ResourceModel): OperationModel | undefined {
-  return resource.operations.find((op) => op.method === 'GET') ?? resource.operations[0];
+/** An operation of a resource and example arguments of the right types for it. */
+interface Example {
+  op: OperationModel;
+  args: string[];
 }
 
-function needsParams(op: OperationModel): boolean {
-  return (
-    op.requestBody?.required === true ||
-    [...op.queryParams, ...op.headerParams, ...op.cookieParams].some((p) => p.required)
-  );
+/**
+ * The call a resource's example shows: its first GET whose arguments can be given values of the
+ * right types in one short line, else any other such operation (GETs first), else none.
+ */
+function exampleFor(document: object, resource: ResourceModel): Example | undefined {
+  const candidates = [...resource.operations.filter((op) => op.method === 'GET'), ...resource.operations.filter((op) => op.method !== 'GET')];
+  let fallback: Example | undefined;
+  for (const op of candidates) {
+    const args = exampleArguments(document, op);
+    if (args === undefined) continue;
+    const example = { op, args };
+    if (exampleCall(resource, example).length <= SHORT_CALL) return example;
+    fallback ??= example;
+  }
+  return fallback;
 }
 
-function exampleCall(resource: ResourceModel, op: OperationModel): string {
-  const args = op.pathParams.map((p) => stringLiteral(p.argName));
-  if (needsParams(op)) args.push('{ /* ... */ }');
+function exampleCall(resource: ResourceModel, { op, args }: Example): string {
   return `const ${resource.propertyName}Result = await client.${resource.accessor}.${op.methodName}(${args.join(', ')});`;
 }
 
@@ -50,6 +60,30 @@ function credentialLines(model: ApiModel, name: string): string[] {
     }
   }
   return lines;
+}
+
+/** The constructor's options: the spec's credential options, and `baseUrl` when it names no server. */
+function constructorMembers(model: ApiModel, name: string): string[] {
+  return [...(model.servers.length === 0 ? ["  baseUrl: 'https://api.example.com',"] : []), ...credentialLines(model, name)];
+}
+
+/** `const client = new <className>(...)`, without an empty options object. */
+function constructorLines(model: ApiModel, name: string, className: string): string[] {
+  const members = constructorMembers(model, name);
+  return members.length === 0 ? [`const client = new ${className}();`] : [`const client = new ${className}({`, ...members, '});'];
+}
+
+/** How each credential option is sent, in words. */
+function authSentence(model: ApiModel): string {
+  return model.securitySchemes
+    .map((s) => {
+      if (s.type === 'apiKey') return `\`${s.option}\` is sent in the ${s.in} \`${markdownInline(s.name).replace(/`/g, '')}\``;
+      if (s.type === 'basic') return `\`${s.usernameOption}\` and \`${s.passwordOption}\` are sent as HTTP basic authentication`;
+      const token = `\`${s.option}\` (a string, or a function returning one) is sent as \`Authorization: Bearer <token>\``;
+      const flows = s.oauth2;
+      return flows?.clientCredentials !== undefined ? `${token}, or \`${flows.clientIdOption}\` and \`${flows.clientSecretOption}\` get one from the token endpoint` : token;
+    })
+    .join('; ');
 }
 
 function installLines(options: EmitOptions): string[] {
@@ -77,14 +111,20 @@ function installLines(options: EmitOptions): string[] {
 }
 
 /** The standalone functions: one per operation, for apps that bundle only what they call. */
-function standaloneLines(model: ApiModel, name: string, options: EmitOptions): string[] {
-  const resource = model.resources.find((r) => exampleOperation(r) !== undefined);
-  const op = resource === undefined ? undefined : exampleOperation(resource);
-  if (resource === undefined || op === undefined) return [];
+function standaloneLines(model: ApiModel, name: string, options: EmitOptions, document: object): string[] {
+  let resource: ResourceModel | undefined;
+  let example: Example | undefined;
+  for (const r of model.resources) {
+    example = exampleFor(document, r);
+    resource = r;
+    if (example !== undefined) break;
+  }
+  if (resource === undefined || example === undefined) return [];
+  const { op } = example;
   const fn = functionNames(model).get(op)!;
   const funcs = options.packageName !== undefined ? `${options.packageName}/funcs` : './sdk/funcs.js';
   const core = options.packageName !== undefined ? `${options.packageName}/core` : './sdk/core.js';
-  const args = ['client', ...op.pathParams.map((p) => stringLiteral(p.argName)), ...(needsParams(op) ? ['{ /* ... */ }'] : [])];
+  const args = ['client', ...example.args];
   return [
     '## Standalone functions',
     '',
@@ -96,15 +136,18 @@ function standaloneLines(model: ApiModel, name: string, options: EmitOptions): s
     `import { ${name}Core } from '${core}';`,
     `import { ${fn} } from '${funcs}';`,
     '',
-    `const client = new ${name}Core({ /* same options as ${name} */ });`,
+    ...constructorLines(model, name, `${name}Core`),
     `const result = await ${fn}(${args.join(', ')});`,
     '```',
     '',
   ];
 }
 
-/** Emits `README.md`. */
-export function emitReadme(model: ApiModel, name: string, options: EmitOptions): GeneratedFile {
+/**
+ * Emits `README.md`. `document` is the bundled spec the example values come from (its examples,
+ * else values synthesized from its schemas).
+ */
+export function emitReadme(model: ApiModel, name: string, options: EmitOptions, document: object = {}): GeneratedFile {
   // Only validated npm names reach here (options.ts), so they need no escaping in code samples.
   const from = options.packageName ?? './sdk/index.js';
   const title = markdownInline(model.title);
@@ -123,17 +166,23 @@ export function emitReadme(model: ApiModel, name: string, options: EmitOptions):
     '```ts',
     `import { ${name} } from '${from}';`,
     '',
-    `const client = new ${name}({`,
+    ...constructorLines(model, name, name),
+    '',
   );
-  if (model.servers.length === 0) out.push("  baseUrl: 'https://api.example.com',");
-  out.push(...credentialLines(model, name), '});', '');
   for (const resource of model.resources) {
-    const op = exampleOperation(resource);
-    if (op !== undefined) out.push(exampleCall(resource, op));
+    const example = exampleFor(document, resource);
+    if (example !== undefined) out.push(exampleCall(resource, example));
   }
   out.push('```', '');
   if (model.servers.length > 0) {
     out.push(`The default base URL is \`${markdownInline(model.servers[0]!.url)}\`; pass \`baseUrl\` to use another.`, '');
+  } else {
+    out.push('The API description names no server: `baseUrl` is required.', '');
+  }
+  if (model.securitySchemes.length === 0) {
+    out.push('The API description declares no authentication. To send credentials anyway, pass them in `defaultHeaders` (e.g. `{ authorization: \'Bearer <token>\' }`).', '');
+  } else {
+    out.push(`Credentials: ${authSentence(model)}. Every option is optional: a request sent without the credentials it needs gets the server's 401 as \`AuthenticationError\`.`, '');
   }
   out.push('## Resources', '');
   for (const resource of model.resources) {
@@ -176,6 +225,6 @@ export function emitReadme(model: ApiModel, name: string, options: EmitOptions):
     'Calls return an `APIPromise`: `await` it for the data, or call `.withResponse()` for the status and headers too.',
     '',
   );
-  out.push(...standaloneLines(model, name, options));
+  out.push(...standaloneLines(model, name, options, document));
   return { path: 'README.md', contents: out.join('\n') };
 }

@@ -12,6 +12,7 @@ import { headerComment } from './source-file.js';
 import { bridgeForTypes } from './types-bridge.js';
 import { repairTypeCycles } from './types-cycles.js';
 import { pinInheritedDiscriminators } from './types-discriminators.js';
+import { withNamedModels } from './types-models.js';
 import { dropUnusableOperationIds } from './types-operation-ids.js';
 import { typeStreamItems } from './types-stream-items.js';
 import { writeViews } from './write-view.js';
@@ -112,9 +113,17 @@ export function typesDocument(document: object): OpenAPI3 {
  * The document is not modified.
  */
 export function emitTypes(document: object, title: string, version: string): GeneratedFile {
-  const ast = transformDocument(typesDocument(document)).map(withNullableRequired);
-  const contents = escapeSourceText(`${headerComment(title, version)}\n${astToString(ast)}`);
-  return { path: 'types.ts', contents: contents.endsWith('\n') ? contents : `${contents}\n` };
+  return emitTypesWithModels(document, title, version).file;
+}
+
+/**
+ * {@link emitTypes} plus a top-level name for every schema (`types-models.ts`), kept apart from
+ * `reserved` (what `index.ts` exports beside the models); returns the model names.
+ */
+export function emitTypesWithModels(document: object, title: string, version: string, reserved: ReadonlySet<string> = new Set()): { file: GeneratedFile; models: string[] } {
+  const models = withNamedModels(transformDocument(typesDocument(document)).map(withNullableRequired), reserved);
+  const contents = escapeSourceText(`${headerComment(title, version)}\n${astToString(models.nodes)}`);
+  return { file: { path: 'types.ts', contents: contents.endsWith('\n') ? contents : `${contents}\n` }, models: models.names };
 }
 
 /**

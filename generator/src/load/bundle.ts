@@ -8,7 +8,7 @@
 import { closestNames, pascalCase, uniqueName } from '../naming.js';
 import { OPERATION_METHODS } from '../openapi-keywords.js';
 import { childPointer, formatPointer, getAt, isObject, parsePointer } from './pointer.js';
-import { baseName, resolveUri, splitRef } from './uri.js';
+import { baseName, refusedRef, resolveUri, splitRef } from './uri.js';
 
 /** A loaded document, or why it could not be loaded. */
 export type Source =
@@ -223,6 +223,11 @@ export function bundle(rootUri: string, root: Record<string, unknown>, sources: 
     if (isOperationSlot(site)) return inlineOperation(holder, ref, targetUri, fragment, site);
     if (targetUri === rootUri) {
       holder.$ref = fragment;
+      return holder;
+    }
+    const refused = refusedRef(uri, targetUri);
+    if (refused !== undefined) {
+      fail(site, ref, targetUri, fragment, 'SDKGEN_REF_LOCAL_FROM_REMOTE', `$ref "${ref}" is refused: ${refused}.`, 'Serve the referenced document over http(s) beside the spec and reference it by a relative path or URL, or generate from a local copy of the spec.');
       return holder;
     }
     const source = sources.get(targetUri);

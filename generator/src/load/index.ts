@@ -5,13 +5,13 @@
  */
 import { SpecError, type Diagnostic } from '../diagnostics.js';
 import { bundle, forEachRef, makeOrigin, type Source, type SourceLocation, type UnresolvedRef } from './bundle.js';
-import { ParseFailure, parseText } from './parse.js';
+import { looksLikeHtml, ParseFailure, parseText } from './parse.js';
 import { formatPointer, isObject, parsePointer } from './pointer.js';
 import { oas32Notes } from './oas32.js';
 import { repairSpec } from './repair.js';
 import { convertedUnresolved, existingPrefix, swaggerPointerMap } from './swagger-pointers.js';
 import { isSwagger, upgradeSwagger2 } from './swagger2.js';
-import { normalizeLocation, resolveUri, splitRef } from './uri.js';
+import { normalizeLocation, refusedRef, resolveUri, splitRef } from './uri.js';
 
 export type { SourceLocation, UnresolvedRef } from './bundle.js';
 
@@ -61,6 +61,9 @@ async function readSource(uri: string, io: SpecIO): Promise<Source> {
     const reason = error instanceof Error ? error.message : String(error);
     return { uri, error: { code: 'SDKGEN_SPEC_UNREADABLE', message: `cannot read ${uri}: ${reason}`, fix: 'Check that the file exists and is readable, or that the URL answers.' } };
   }
+  if (looksLikeHtml(text)) {
+    return { uri, error: { code: 'SDKGEN_SPEC_PARSE_ERROR', message: `${uri} is an HTML page, not an OpenAPI document (JSON or YAML)`, fix: 'Pass the address of the spec itself (often .../openapi.json or .../openapi.yaml), not of a page that shows it.' } };
+  }
   let root: unknown;
   try {
     root = parseText(text);
@@ -93,7 +96,8 @@ export async function loadSpec(location: string, io: SpecIO): Promise<LoadedSpec
         const [docPart] = splitRef(ref);
         if (docPart === '') return;
         const uri = resolveUri(source.uri, docPart);
-        if (!sources.has(uri) && !wanted.has(uri)) wanted.add(uri);
+        // Refused targets are never read; the bundler reports each refused ref.
+        if (refusedRef(source.uri, uri) === undefined && !sources.has(uri) && !wanted.has(uri)) wanted.add(uri);
       });
     }
     const next = [...wanted];

@@ -20,6 +20,11 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
+/** Whether `text` is an HTML page (a documentation page or a login form where a spec was expected). */
+export function looksLikeHtml(text: string): boolean {
+  return /^\uFEFF?\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<!--)/i.test(text.slice(0, 1024)) && /<\/?(html|head|body)[\s>]/i.test(text.slice(0, 65_536));
+}
+
 /** Parses `text` as JSON when it starts with `{` or `[`, else as YAML 1.2. Throws {@link ParseFailure}. */
 export function parseText(text: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -1,7 +1,14 @@
 /**
  * Repairs for defects common in real-world specs that are harmless to readers but break the
- * types emitter (openapi-typescript), each either meaning-preserving or reported as a warning.
- * Runs on the bundled document, in place, before validation.
+ * types emitter (openapi-typescript). Runs on the bundled document, in place, before validation.
+ *
+ * The rule: a repair that changes what the document means (drops a constraint, reads a value
+ * differently, ignores text) warns, naming the file, the JSON pointer and what changed. Only these
+ * are silent, because the document means the same afterwards: copying a `$ref` target to its own
+ * component (the copy is identical), turning a bare discriminator name into the `$ref` OpenAPI
+ * says it stands for, moving `required` names from an `allOf` member to its parent (the same
+ * constraint), and dropping an Example's `externalValue` (examples do not describe the API; sdkgen
+ * never fetches them).
  *
  * - `$ref`s into the inside of a schema (`#/components/schemas/A/definitions/b`, `.../items`) or
  *   to the schema of a response, body or parameter (`#/paths/~1a/get/responses/200/content/
@@ -19,7 +26,7 @@
  *   read as "nullable", which is what its authors meant.
  * - `anyOf`/`oneOf` whose members only list `required` names (GitHub: "at least one of these
  *   fields") beside `properties`: openapi-typescript types each member `unknown`, which swallows
- *   the whole type; the constraint is dropped, leaving every property optional.
+ *   the whole type; the constraint is dropped, leaving every property optional, with a warning.
  * - `enum` values that cannot be of the declared `type: object`/`array` (strings listed on an
  *   object schema): openapi-typescript throws on them; they are dropped with a warning.
  * - `title`, `summary` or `description` that is not a string (openapi-typescript calls `.trim()`
@@ -34,7 +41,7 @@
  * - `allOf` members that only add `required` names to the others (`{ type: object, required: [a] }`,
  *   IX-API): openapi-typescript types such a member `Record<string, never>`, which turns every
  *   property of the intersection into `never`; the names move to the parent's `required` (the same
- *   constraint) and the member is dropped.
+ *   constraint) and the member is dropped (with a warning when its `type: object` held nowhere else).
  * - `items` without `type` (Asana: `data: { items: {...} }`): openapi-typescript reads `items` only
  *   on `type: array`, so the list was typed as an object; read as `type: array`, with a warning.
  * - A component that is a union containing an array of itself (`Json = string | Json[]`, common
@@ -82,9 +89,9 @@ export function repairSpec(doc: Json, file: string): Diagnostic[] {
     }
     fixDiscriminator(doc, node, pointer, warn);
     fixNullType(node, pointer, warn);
-    dropConstraintOnlyUnions(node);
     if (typed) {
-      mergeConstraintOnlyAllOf(node);
+      dropConstraintOnlyUnions(node, pointer, warn);
+      mergeConstraintOnlyAllOf(node, pointer, warn);
       fixTypelessArray(node, pointer, warn);
     }
     dropMismatchedEnum(node, pointer, warn);
@@ -246,12 +253,20 @@ function breakArraySelfReference(name: string, schema: unknown, warn: (p: string
 /** Keywords a member may have and still be a pure constraint (no type of its own). */
 const CONSTRAINT_KEYS = new Set(['required', 'not', 'description', 'title', 'minProperties', 'maxProperties', '$comment']);
 
-function dropConstraintOnlyUnions(node: Json): void {
+function dropConstraintOnlyUnions(node: Json, pointer: () => string, warn: (p: string, m: string, f: string) => void): void {
   if (!isObject(node['properties'])) return;
   for (const key of ['anyOf', 'oneOf'] as const) {
     const members = node[key];
     if (!Array.isArray(members) || members.length === 0) continue;
-    if (members.every((m) => isObject(m) && Object.keys(m).every((k) => CONSTRAINT_KEYS.has(k)))) delete node[key];
+    if (!members.every((m) => isObject(m) && Object.keys(m).every((k) => CONSTRAINT_KEYS.has(k)))) continue;
+    delete node[key];
+    const lists = (members as Json[]).map((m) => (Array.isArray(m['required']) ? `[${m['required'].map(String).join(', ')}]` : '(a constraint)'));
+    const rule = key === 'anyOf' ? 'at least one' : 'exactly one';
+    warn(
+      `${pointer()}/${key}`,
+      `\`${key}\` only constrains which properties are present (${rule} of ${lists.join(', ')}), which TypeScript types cannot express; the constraint is dropped, so the SDK types these properties as optional and does not check it (the server still does).`,
+      'Nothing to change if that is acceptable; to have it typed, give each alternative its own `properties` (or use a `discriminator`).',
+    );
   }
 }
 
@@ -368,7 +383,7 @@ function fixRequiredFlag(node: Json, tokens: readonly string[], pointer: () => s
 /** Keywords an `allOf` member may have and still only constrain the other members. */
 const ALLOF_CONSTRAINT_KEYS = new Set(['type', 'required', 'title', 'description', '$comment']);
 
-function mergeConstraintOnlyAllOf(node: Json): void {
+function mergeConstraintOnlyAllOf(node: Json, pointer: () => string, warn: (p: string, m: string, f: string) => void): void {
   const members = node['allOf'];
   if (!Array.isArray(members) || members.length < 2) return;
   const constraintOnly = (m: unknown): m is Json =>
@@ -380,6 +395,12 @@ function mergeConstraintOnlyAllOf(node: Json): void {
   const names = members.filter(constraintOnly).flatMap((m) => m['required'] as unknown[]);
   node['required'] = [...own, ...names.filter((n, i) => !own.includes(n) && names.indexOf(n) === i)];
   node['allOf'] = kept;
+  // Moving `required` up is the same constraint; a dropped `type: object` is not, unless it still holds.
+  const droppedType = members.some((m) => constraintOnly(m) && m['type'] === 'object');
+  const stillObject = node['type'] === 'object' || kept.some((m) => isObject(m) && (m['type'] === 'object' || isObject(m['properties']) || typeof m['$ref'] === 'string'));
+  if (droppedType && !stillObject) {
+    warn(`${pointer()}/allOf`, '`allOf` members that only list `required` names were merged into the schema\'s `required`; their `type: object` is dropped, so the SDK no longer checks that the value is an object.', 'Add `type: object` to the schema itself.');
+  }
 }
 
 /** Keywords that say what a schema is, beside which `items` without `type` is left alone. */

@@ -35,6 +35,17 @@ export function resolveUri(base: string, ref: string): string {
   return posix.normalize(posix.join(posix.dirname(base), path));
 }
 
+/**
+ * Why a document at `base` may not reference `target`, or `undefined` when it may. A document read
+ * over the network may only reference http(s) documents: a spec served by someone else must never
+ * make the generator read a local file (`file:///home/me/.kube/config`, `/etc/passwd`) into the SDK.
+ * Local documents may reference local files and URLs alike.
+ */
+export function refusedRef(base: string, target: string): string | undefined {
+  if (!isUrl(base) || isUrl(target)) return undefined;
+  return `${base} was read over the network, and a document read over the network may only reference http(s) URLs, never a local file (${target})`;
+}
+
 /** Splits `file.yaml#/a/b` into `['file.yaml', '#/a/b']`; the fragment is `#` when absent. */
 export function splitRef(ref: string): [string, string] {
   const i = ref.indexOf('#');

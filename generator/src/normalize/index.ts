@@ -6,6 +6,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { LoadedSpec } from '../load/index.js';
 import { childPointer, isObject } from '../load/pointer.js';
+import { isUrl } from '../load/uri.js';
 import type { ApiModel, OperationModel, ResourceModel } from '../model.js';
 import { pascalCase, uniqueName } from '../naming.js';
 import { detectPagination } from '../pagination/index.js';
@@ -107,7 +108,10 @@ export function normalize(spec: LoadedSpec, diags: Diagnostics): ApiModel {
   const model: ApiModel = {
     title: typeof info.title === 'string' ? info.title : 'API',
     version: typeof info.version === 'string' ? info.version : String(info.version ?? '0.0.0'),
-    servers: normalizeServers(doc.servers),
+    servers: normalizeServers(doc.servers, isUrl(spec.rootFile) ? spec.rootFile : undefined, (index, url) => {
+      const o = spec.origin(`#/servers/${index}/url`);
+      diags.warn('SDKGEN_SERVER_RELATIVE', o.file, o.pointer, `The server URL ${JSON.stringify(url)} is relative, and the spec was read from a file, so it names no host; the client requires \`baseUrl\`.`, 'Write an absolute URL (https://api.example.com/v1), or generate from the spec\'s http(s) URL so relative servers resolve against it.');
+    }),
     securitySchemes: normalizeSecuritySchemes(spec, diags),
     resources: buildResources(doc, drafts),
   };

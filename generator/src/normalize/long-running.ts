@@ -1,5 +1,5 @@
 /**
- * Long-running operations (DESIGN.md sections 3 and 4): which operations start one, what their
+ * Long-running operations (docs/operations.md): which operations start one, what their
  * status and result look like, and how to cancel them. An operation is long-running when its spec
  * declares a `202` response with a `Location` or `Operation-Location` header, or
  * `x-ms-long-running-operation: true`.

@@ -1,6 +1,6 @@
 /**
  * Security schemes -> client options, and each operation's effective requirements.
- * @see /work/shared/DESIGN.md section 3 "Auth options"
+ * @see ../../../README.md "Auth options"
  * @see https://spec.openapis.org/oas/v3.1.0#security-scheme-object
  */
 import type { Diagnostics } from '../diagnostics.js';
@@ -30,7 +30,7 @@ type Draft =
   | { key: string; description?: string; pointer: string; type: 'bearer'; source: 'http' | 'oauth2' | 'openIdConnect'; flows?: FlowsDraft }
   | { key: string; description?: string; pointer: string; type: 'basic' };
 
-/** The default option name(s) of a scheme kind, per DESIGN.md. */
+/** The default option name(s) of a scheme kind (README, "Auth options"). */
 function defaultOptions(d: Draft): string[] {
   if (d.type === 'apiKey') return ['apiKey'];
   if (d.type === 'basic') return ['username', 'password'];

@@ -79,6 +79,7 @@ export function tokenHttpRequest(req: TokenRequest): PreparedRequest {
   }
   const path = url.pathname + url.search;
   const basic = headers['authorization'] !== undefined;
+  const secretInBody = form.has('client_secret');
   return {
     op: TOKEN_OP,
     method: 'POST',
@@ -88,8 +89,9 @@ export function tokenHttpRequest(req: TokenRequest): PreparedRequest {
     headers,
     body: form.toString(),
     replayable: true,
-    // Basic client authentication is a credential: dropped if a redirect leaves the token endpoint's origin.
-    ...(basic ? { credentials: { headers: ['authorization'], query: [], cookies: [] } } : {}),
+    // Client authentication is a credential: a redirect to another origin drops the Basic header,
+    // and is refused when the secret is in the body (a 307/308 would resend it there).
+    ...(basic || secretInBody ? { credentials: { headers: basic ? ['authorization'] : [], query: [], cookies: [], body: secretInBody } } : {}),
   };
 }
 

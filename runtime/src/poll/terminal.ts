@@ -2,7 +2,7 @@
  * When is a long-running operation done? The words status resources use, as data, and one pure
  * function that reads a status body. Table-tested in test/runtime/poll/terminal.test.ts.
  *
- * Rules (DESIGN.md section 4, "Long-running operations"): a `status` (else `state`) string field
+ * Rules (docs/operations.md): a `status` (else `state`) string field
  * whose value, in any case, is a success or failure word; else Google's `done: true` (failure when
  * the body carries an `error` member). Anything else is still running.
  */

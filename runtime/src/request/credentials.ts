@@ -16,17 +16,34 @@ export interface RequestCredentials {
   readonly query: readonly string[];
   /** Cookie names (they travel in the `cookie` header). */
   readonly cookies: readonly string[];
+  /**
+   * The body carries a credential (an OAuth client secret sent as a form field): a redirect that
+   * would resend it to another origin (307, 308) fails instead.
+   */
+  readonly body?: boolean | undefined;
 }
 
 /** Where credentials are being recorded while a request is built. */
 export interface CredentialSink {
-  credentials: MutableCredentials | undefined;
+  credentials: RequestCredentials | undefined;
 }
 
-interface MutableCredentials {
-  headers: string[];
-  query: string[];
-  cookies: string[];
+/** One-credential records, shared: most requests carry exactly one, and this runs per request. */
+const single = new Map<string, RequestCredentials>();
+
+function one(where: 'header' | 'query' | 'cookie', name: string): RequestCredentials {
+  const key = `${where}:${name}`;
+  let record = single.get(key);
+  if (record === undefined) {
+    record = Object.freeze({
+      headers: where === 'header' ? [name.toLowerCase()] : [],
+      query: where === 'query' ? [name] : [],
+      cookies: where === 'cookie' ? [name] : [],
+    });
+    // Names come from the spec's schemes (and token flows): a handful per client.
+    if (single.size < 1000) single.set(key, record);
+  }
+  return record;
 }
 
 /**
@@ -35,10 +52,16 @@ interface MutableCredentials {
  * credential never follows a redirect to another origin and never reaches a log line or message.
  */
 export function addCredential(sink: CredentialSink, where: 'header' | 'query' | 'cookie', name: string): void {
-  const c = (sink.credentials ??= { headers: [], query: [], cookies: [] });
-  if (where === 'header') c.headers.push(name.toLowerCase());
-  else if (where === 'query') c.query.push(name);
-  else c.cookies.push(name);
+  const added = one(where, name);
+  const c = sink.credentials;
+  sink.credentials =
+    c === undefined
+      ? added
+      : {
+          headers: [...c.headers, ...added.headers],
+          query: [...c.query, ...added.query],
+          cookies: [...c.cookies, ...added.cookies],
+        };
 }
 
 /** Headers no hop to another origin keeps, whoever set them (as `fetch` drops them). */

@@ -1,6 +1,7 @@
 import { InvalidResponseError, makeApiError } from '../errors.js';
 import type { ResponseKind } from '../operation.js';
 import { redactUrl } from '../logger.js';
+import { secretQueryNames, type RequestCredentials } from '../request/credentials.js';
 import { decodeChunks } from '../transport/read-bounded.js';
 import { isTextTooLong, MAX_TEXT_BYTES } from '../transport/text-limit.js';
 import type { TransportResponse } from '../transport/types.js';
@@ -20,13 +21,14 @@ export function isJsonContentType(contentType: string | undefined): boolean {
  * Reads a 2xx body per the operation's response kind. `auto`: JSON for JSON media types, a string
  * for `text/*`, `undefined` for 204/205/HEAD/empty bodies, a Blob otherwise.
  * Invalid JSON becomes `InvalidResponseError` carrying the raw text (its first
- * `MAX_ERROR_BODY_BYTES`). `shownUrl` gives the response URL as messages show it (redacted).
+ * `MAX_ERROR_BODY_BYTES`). Messages show the response URL redacted (`credentials`: what the request
+ * carried, beyond the logger's rule).
  */
 export async function decodeBody(
   res: TransportResponse,
   method: string,
   kind: ResponseKind = 'auto',
-  shownUrl: () => string = () => redactUrl(res.url),
+  credentials?: RequestCredentials | undefined,
 ): Promise<unknown> {
   if (kind === 'empty' || res.status === 204 || res.status === 205 || method === 'HEAD') {
     await res.discard();
@@ -44,13 +46,24 @@ export async function decodeBody(
     }
   }
   if (kind === 'binary') return res.blob();
-  const text = await readText(res, shownUrl);
+  const length = Number(res.header('content-length'));
+  if (length > MAX_TEXT_BYTES && res.header('content-encoding') === undefined) {
+    await res.discard();
+    throw tooLong(res, length, credentials);
+  }
+  let text: string;
+  try {
+    text = await res.text();
+  } catch (error) {
+    if (isTextTooLong(error)) throw tooLong(res, length, credentials);
+    throw error;
+  }
   if (kind === 'text') return text;
   if (text === '') return undefined;
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new InvalidResponseError(`Invalid JSON in the ${res.status} response from ${shownUrl()}`, {
+    throw new InvalidResponseError(`Invalid JSON in the ${res.status} response from ${shownUrl(res, credentials)}`, {
       status: res.status,
       headers: res.headers(),
       rawBody: boundedText(text, MAX_ERROR_BODY_BYTES),
@@ -59,30 +72,22 @@ export async function decodeBody(
   }
 }
 
+function shownUrl(res: TransportResponse, credentials: RequestCredentials | undefined): string {
+  return redactUrl(res.url, secretQueryNames(credentials));
+}
+
 /**
- * The whole body as text, or `InvalidResponseError` at once when it cannot fit in a string: by its
- * `Content-Length` before reading, else when the transport reaches the limit. Never retried: the
- * same body would be downloaded again only to fail again (`.asResponse()` or a binary response
- * kind reads such a body as bytes).
+ * A 2xx body that cannot fit in a string: found by its `Content-Length` before reading, else when
+ * the transport reaches the limit. Never retried: the same body would be downloaded again only to
+ * fail again (`.asResponse()` or a binary response kind reads such a body as bytes).
  */
-async function readText(res: TransportResponse, shownUrl: () => string): Promise<string> {
-  const length = Number(res.header('content-length'));
-  const tooLong = (): InvalidResponseError =>
-    new InvalidResponseError(
-      `The ${res.status} response from ${shownUrl()} is ${length > MAX_TEXT_BYTES ? `${length} bytes` : `over ${MAX_TEXT_BYTES} bytes`}, ` +
-        `longer than the longest string JavaScript can hold (${MAX_TEXT_BYTES} bytes): read it as binary (.asResponse())`,
-      { status: res.status, headers: res.headers(), rawBody: '' },
-    );
-  if (length > MAX_TEXT_BYTES && res.header('content-encoding') === undefined) {
-    await res.discard();
-    throw tooLong();
-  }
-  try {
-    return await res.text();
-  } catch (error) {
-    if (isTextTooLong(error)) throw tooLong();
-    throw error;
-  }
+function tooLong(res: TransportResponse, length: number, credentials: RequestCredentials | undefined): InvalidResponseError {
+  const size = length > MAX_TEXT_BYTES ? `${length} bytes` : `over ${MAX_TEXT_BYTES} bytes`;
+  return new InvalidResponseError(
+    `The ${res.status} response from ${shownUrl(res, credentials)} is ${size}, longer than the longest string ` +
+      `JavaScript can hold (${MAX_TEXT_BYTES} bytes): read it as binary (.asResponse())`,
+    { status: res.status, headers: res.headers(), rawBody: '' },
+  );
 }
 
 /**

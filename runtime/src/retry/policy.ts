@@ -33,7 +33,7 @@ export interface RetryDecision {
 
 /**
  * Statuses retried by default.
- * 408/429/5xx are transient; 409 is how idempotency-key stores answer "the first attempt with this
+ * 408, 429, 500, 502, 503 and 504 are transient (other 5xx, e.g. 501, are not); 409 is how idempotency-key stores answer "the first attempt with this
  * key is still in progress", which resolves by itself.
  */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 409, 429, 500, 502, 503, 504]);

@@ -2,7 +2,7 @@ import { RedirectError } from '../errors.js';
 import { redactUrl } from '../logger.js';
 import { secretQueryNames } from '../request/credentials.js';
 import { readBounded } from './read-bounded.js';
-import { followRedirects, type Hop } from './redirect.js';
+import { followRedirects, isRedirect, type Hop } from './redirect.js';
 import type { AttemptSignal, Transport, TransportRequest, TransportResponse } from './types.js';
 
 /** A real `AbortSignal` that follows `signal` (returned as is when it already is one). */
@@ -36,7 +36,9 @@ function fetchHidesRedirects(): boolean {
 export class FetchTransport implements Transport {
   request(req: TransportRequest): Promise<TransportResponse> {
     const follow = req.credentials === undefined && fetchHidesRedirects();
-    return followRedirects(req, (hop) => this.#send(hop, req.signal, follow));
+    return this.#send(req, req.signal, follow).then((res) =>
+      isRedirect(res) ? followRedirects(req, res, (hop) => this.#send(hop, req.signal, follow)) : res,
+    );
   }
 
   async #send(hop: Hop, signal: AttemptSignal | undefined, follow: boolean): Promise<FetchResponse> {

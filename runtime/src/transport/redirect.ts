@@ -54,6 +54,9 @@ export function redirected(hop: Hop, status: number, location: string): Hop {
     throw new RedirectError(`${hop.method} ${shown(hop)}: cannot follow a ${status} redirect with a streamed request body`);
   }
   let search = next.search;
+  if (next.origin !== hop.origin && body !== undefined && hop.credentials?.body === true) {
+    throw new RedirectError(`${hop.method} ${shown(hop)}: refusing a ${status} redirect to another origin: the request body carries credentials`);
+  }
   if (next.origin !== hop.origin) {
     const kept: Record<string, string> = {};
     for (const name in headers) if (!isCredentialHeader(name, hop.credentials)) kept[name] = headers[name]!;
@@ -66,22 +69,28 @@ export function redirected(hop: Hop, status: number, location: string): Hop {
   return { url: next.origin + path, origin: next.origin, path, method, headers, body, credentials: hop.credentials };
 }
 
+/** Whether `res` is a redirect to follow (a 3xx without `Location` is the response itself). */
+export function isRedirect(res: TransportResponse): boolean {
+  return REDIRECT_STATUSES.has(res.status) && res.header('location') !== undefined;
+}
+
 /**
- * Sends `req` through `send`, one hop at a time, following redirects: at most 20 hops; 303, and
- * 301/302 after a POST, continue as a GET without the body; 307/308 resend method and body (a
- * streamed body cannot be resent: `RedirectError`); a hop to another origin drops the request's
- * credentials. A loop or an unusable `Location` fails with `RedirectError`, which is never retried.
+ * Follows the redirect `res` answered to `req`, sending each next hop through `send`: at most 20
+ * hops; 303, and 301/302 after a POST, continue as a GET without the body; 307/308 resend method and
+ * body (a streamed body cannot be resent: `RedirectError`); a hop to another origin drops the
+ * request's credentials. A loop or an unusable `Location` fails with `RedirectError`, which is never
+ * retried. Transports call it only when {@link isRedirect}, so a plain exchange pays nothing.
  */
-export async function followRedirects<R extends TransportResponse>(req: TransportRequest, send: (hop: Hop) => Promise<R>): Promise<R> {
+export async function followRedirects<R extends TransportResponse>(req: TransportRequest, res: R, send: (hop: Hop) => Promise<R>): Promise<R> {
   let hop: Hop = req;
-  for (let redirects = 0; ; redirects++) {
-    const res = await send(hop);
+  for (let redirects = 1; ; redirects++) {
     const location = REDIRECT_STATUSES.has(res.status) ? res.header('location') : undefined;
     if (location === undefined) return res;
     await res.discard();
-    if (redirects === MAX_REDIRECTS) {
+    if (redirects > MAX_REDIRECTS) {
       throw new RedirectError(`${req.method} ${shown(req)}: more than ${MAX_REDIRECTS} redirects (a redirect loop?)`);
     }
     hop = redirected(hop, res.status, location);
+    res = await send(hop);
   }
 }

@@ -3,7 +3,7 @@ import type { AttemptSignal, Transport, TransportRequest, TransportResponse } fr
 import { ACCEPT_ENCODING, createDecoder, type BodyDecoder } from './decompress.js';
 import { decodeChunks } from './read-bounded.js';
 import { StreamedBody } from './undici-body.js';
-import { followRedirects, type Hop } from './redirect.js';
+import { followRedirects, isRedirect, type Hop } from './redirect.js';
 import { MAX_TEXT_BYTES, textTooLong } from './text-limit.js';
 
 type UndiciModule = typeof import('undici');
@@ -55,7 +55,7 @@ export class UndiciTransport implements Transport {
    * the final one. The attempt's signal (timeout, caller abort) covers every hop.
    */
   request(req: TransportRequest): Promise<TransportResponse> {
-    return followRedirects(req, (hop) => this.#send(hop, req.signal));
+    return this.#send(req, req.signal).then((res) => (isRedirect(res) ? followRedirects(req, res, (hop) => this.#send(hop, req.signal)) : res));
   }
 
   /** Dispatches one hop; resolves at its status line. Not `async`: no extra promise per request. */
@@ -76,7 +76,8 @@ export class UndiciTransport implements Transport {
       headers = { ...headers, 'content-type': encoded.headers.get('content-type') ?? 'multipart/form-data' };
       body = encoded.body ?? undefined;
     }
-    // Ask for compression unless the caller chose encodings; `Exchange` decodes what comes back.
+    // Ask for compression unless the caller chose encodings (a client puts it among its default
+    // headers, so this copy is only made for direct use); `Exchange` decodes what comes back.
     if (headers['accept-encoding'] === undefined) headers = { ...headers, 'accept-encoding': ACCEPT_ENCODING };
     const exchange = new Exchange(hop.url, hop.method, signal);
     const started = exchange.start();

@@ -301,3 +301,29 @@ describe('secrets', () => {
     await client.close();
   });
 });
+
+describe('the secret only goes to the token endpoint', () => {
+  it.each(['basic', 'body'] as const)('a token endpoint redirecting to another origin never hands it the secret (%s)', async (clientAuth) => {
+    const elsewhere = await startServer();
+    try {
+      elsewhere.route('POST', '/steal', (_req, res) => sendJson(res, 400, { error: 'invalid_client' }));
+      server.route('POST', '/oauth/token', (_req, res) => {
+        res.writeHead(307, { location: `${elsewhere.url}/steal` });
+        res.end();
+      });
+      const client = new Client(cc({ clientAuth }));
+      const error = await client.thing().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(String(error)).not.toContain(SECRET);
+      for (const r of elsewhere.requests) {
+        expect(JSON.stringify(r.headers) + r.body.toString()).not.toContain(SECRET);
+        expect(JSON.stringify(r.headers)).not.toContain(btoa(`app+1:${SECRET}`));
+      }
+      // Basic: the hop went without the Authorization header; body: it was refused.
+      expect(elsewhere.requests).toHaveLength(clientAuth === 'basic' ? 1 : 0);
+      await client.close();
+    } finally {
+      await elsewhere.close();
+    }
+  });
+});
