@@ -232,7 +232,7 @@ function runtimeCall(types: OperationTypes, lro: LongRunningTypes | undefined, c
 }
 
 /**
- * An operation that answers JSON or a stream (DESIGN.md section 3): `{ stream: true }` gives
+ * An operation that answers JSON or a stream (docs/streams.md): `{ stream: true }` gives
  * `APIPromise<Stream<Item>>`, anything else the JSON result; a third signature takes a params
  * object whose `stream` is only known to be a boolean. `undefined` for other operations.
  */
