@@ -56,6 +56,23 @@ describe('SSE decoder', () => {
     expect(decode('sse', [bytes('data: 1\n\ndata: 2')])).toEqual([{ data: '1', event: undefined, id: undefined }]);
   });
 
+  it('dispatches an event ended by CR CR as soon as it arrives, not when a later line end does', () => {
+    // With eventsource-parser the event waited for the next chunk holding a line end, and was lost
+    // when the stream then ended with an unfinished line.
+    const out: StreamEvent[] = [];
+    const d = createDecoder('sse', out);
+    d.feed(bytes('data: 1\r\r'));
+    expect(out.map((e) => e.data)).toEqual(['1']);
+    expect(decode('sse', [bytes('data: 7\r\r'), bytes('data: a')]).map((e) => e.data)).toEqual(['7']);
+  });
+
+  it('takes the last event id from a block without data too (EventSource does)', () => {
+    const out: StreamEvent[] = [];
+    const d = createDecoder('sse', out);
+    d.feed(bytes('id: 1\ndata: x\n\nid: 2\n\n'));
+    expect(d.lastEventId).toBe('2');
+  });
+
   it('reports the last id and the retry value', () => {
     const out: StreamEvent[] = [];
     const d = createDecoder('sse', out);

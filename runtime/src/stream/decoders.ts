@@ -4,7 +4,7 @@
  * Bytes become text through one streaming `TextDecoder` per connection, which holds back an
  * incomplete UTF-8 sequence until its next chunk and drops a leading byte-order mark.
  */
-import { createParser, type EventSourceParser } from 'eventsource-parser';
+import { SseParser } from './sse-parser.js';
 
 /** One raw event: an SSE event, or one NDJSON / JSON-seq record (only `data` set). */
 export interface StreamEvent {
@@ -54,49 +54,45 @@ export function createDecoder(format: StreamFormat, out: StreamEvent[]): EventDe
 
 /**
  * Server-sent events per the WHATWG parsing rules (CR, LF and CRLF line ends, multi-line `data`,
- * comments, `id`, `retry`, a leading BOM), on the `eventsource-parser` package.
+ * comments, `id`, `retry`, a leading BOM): bytes through one streaming `TextDecoder` (which holds
+ * back a split UTF-8 sequence and strips the BOM), text through our parser (sse-parser.ts).
  * @see https://html.spec.whatwg.org/multipage/server-sent-events.html#parsing-an-event-stream
  */
 class SseDecoder implements EventDecoder {
-  retry: number | undefined;
-  lastEventId: string | undefined;
   readonly #text = new TextDecoder();
-  readonly #parser: EventSourceParser;
-  /** `retry:` seen since the last event, reported on the next one. */
-  #pendingRetry: number | undefined;
-  #endsWithCr = false;
+  readonly #parser: SseParser;
 
   constructor(out: StreamEvent[]) {
-    this.#parser = createParser({
-      onEvent: (e) => {
-        if (e.id !== undefined) this.lastEventId = e.id;
-        const retry = this.#pendingRetry;
-        this.#pendingRetry = undefined;
-        out.push(retry === undefined ? e : { ...e, retry });
-      },
-      onRetry: (ms) => {
-        this.retry = ms;
-        this.#pendingRetry = ms;
-      },
-      // Unknown fields are ignored, as the WHATWG rules say.
-    });
+    this.#parser = new SseParser(out);
+  }
+
+  get retry(): number | undefined {
+    return this.#parser.retry;
+  }
+
+  set retry(ms: number | undefined) {
+    this.#parser.retry = ms;
+  }
+
+  get lastEventId(): string | undefined {
+    return this.#parser.lastEventId;
   }
 
   feed(chunk: Uint8Array): void {
-    const text = this.#text.decode(chunk, { stream: true });
-    if (text === '') return;
-    this.#endsWithCr = text.charCodeAt(text.length - 1) === 0x0d;
-    this.#parser.feed(text);
+    const text = this.#text.decode(chunk, STREAMING);
+    if (text !== '') this.#parser.feed(text);
   }
 
   end(): void {
     const rest = this.#text.decode();
-    if (rest !== '') this.feed(new TextEncoder().encode(rest));
-    // The parser holds a final CR back in case an LF follows; at the end it is a line end.
-    if (this.#endsWithCr) this.#parser.feed('\n');
+    if (rest !== '') this.#parser.feed(rest);
     // An event not followed by a blank line is incomplete and dropped, as EventSource does.
+    this.#parser.end();
   }
 }
+
+/** `TextDecoder.decode` options for a chunk with more to come. */
+const STREAMING: TextDecodeOptions = { stream: true };
 
 /**
  * Newline-delimited JSON (`application/x-ndjson`, `application/jsonl`: records end with LF, an
@@ -118,7 +114,7 @@ class RecordDecoder implements EventDecoder {
   }
 
   feed(chunk: Uint8Array): void {
-    const text = this.#text.decode(chunk, { stream: true });
+    const text = this.#text.decode(chunk, STREAMING);
     if (text === '') return;
     const sep = this.#separator;
     let end = text.indexOf(sep);
