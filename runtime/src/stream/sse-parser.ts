@@ -54,25 +54,38 @@ export class SseParser {
       this.#afterCr = false;
       if (chunk.charCodeAt(0) === LF) pos = 1;
     }
-    let text = chunk;
-    let from = pos;
+    const text = chunk;
+    let cr = text.indexOf('\r', pos);
+    let lf = text.indexOf('\n', pos);
     if (this.#carry !== '') {
       // A long line arriving over many chunks is appended without scanning it again.
-      if (chunk.indexOf('\n') === -1 && chunk.indexOf('\r') === -1) {
-        this.#carry += chunk;
+      if (cr === -1 && lf === -1) {
+        this.#carry += text;
         return;
       }
+      // The line the carry started ends in this chunk. It is parsed on its own, so the rest is
+      // parsed on the decoder's flat string, never on a concatenation (slower to index).
       // `#afterCr` only ever goes with an empty carry, so `pos` is 0 here.
-      from = this.#carry.length;
-      text = this.#carry + chunk;
+      const end = cr === -1 || (lf !== -1 && lf < cr) ? lf : cr;
+      const line = this.#carry + text.slice(0, end);
+      this.#carry = '';
+      this.#line(line, 0, line.length);
+      pos = end + 1;
+      if (end === cr) {
+        if (pos === text.length) {
+          this.#afterCr = true;
+          return;
+        }
+        if (lf === pos) pos++;
+        cr = text.indexOf('\r', pos);
+      }
+      if (lf !== -1 && lf < pos) lf = text.indexOf('\n', pos);
     }
-    let cr = text.indexOf('\r', from);
-    let lf = text.indexOf('\n', from);
     if (cr === -1) {
       // LF line ends only, the common case. A `data` line is handled here, and when it is the
       // event's only one and a blank line follows, the event is dispatched without a second pass.
       while (lf !== -1) {
-        if (lf !== pos && isDataField(text, pos)) {
+        if (isDataField(text, pos)) {
           const value = text.slice(text.charCodeAt(pos + 5) === SPACE ? pos + 6 : pos + 5, lf);
           if (this.#dataLines === 0 && text.charCodeAt(lf + 1) === LF) {
             this.#dispatchData(value);
@@ -81,6 +94,8 @@ export class SseParser {
             continue;
           }
           this.#addData(value);
+        } else if (isIdField(text, pos)) {
+          this.#setId(text.slice(text.charCodeAt(pos + 3) === SPACE ? pos + 4 : pos + 3, lf));
         } else {
           this.#line(text, pos, lf);
         }
@@ -132,12 +147,11 @@ export class SseParser {
       this.#addData(text.slice(text.charCodeAt(start + 5) === SPACE ? start + 6 : start + 5, end));
       return;
     }
-    const c = text.charCodeAt(start);
-    if (c === 0x69 /* i */ && text.charCodeAt(start + 1) === 0x64 /* d */ && text.charCodeAt(start + 2) === COLON) {
+    if (isIdField(text, start)) {
       this.#setId(text.slice(text.charCodeAt(start + 3) === SPACE ? start + 4 : start + 3, end));
       return;
     }
-    if (c === COLON) return; // A comment.
+    if (text.charCodeAt(start) === COLON) return; // A comment.
     this.#field(text.slice(start, end));
   }
 
@@ -199,7 +213,10 @@ export class SseParser {
     if (id !== undefined) this.lastEventId = id;
     this.#out.push({ event: this.#event, id, data, retry: this.#pendingRetry });
     this.#pendingRetry = undefined;
-    this.#reset();
+    this.#data = '';
+    this.#dataLines = 0;
+    this.#event = undefined;
+    this.#id = undefined;
   }
 
   #reset(): void {
@@ -222,6 +239,11 @@ function isDataField(text: string, start: number): boolean {
     text.charCodeAt(start + 3) === 0x61 /* a */ &&
     text.charCodeAt(start + 4) === COLON
   );
+}
+
+/** Whether the line at `start` is an `id:` field. */
+function isIdField(text: string, start: number): boolean {
+  return text.charCodeAt(start) === 0x69 /* i */ && text.charCodeAt(start + 1) === 0x64 /* d */ && text.charCodeAt(start + 2) === COLON;
 }
 
 /** One or more of `0`-`9`, nothing else: the only `retry:` values the rules accept. */
