@@ -18,8 +18,11 @@ export interface BundlePart {
   readonly bytes: number;
 }
 
-/** The part an input path belongs to: `runtime:<folder or module>`, `dep:<package>`, or `sdk`. */
-export function partOf(input: string): string {
+/**
+ * The part an input path belongs to: `runtime:<folder or module>`, `dep:<package>`, or `sdk` (the
+ * app's own files, and `sdkPackage` when the generated SDK is installed as a package).
+ */
+export function partOf(input: string, sdkPackage?: string): string {
   const dep = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
   const runtime = /(?:^|\/)runtime\/(?:dist|src)\/(.+)\.[cm]?[jt]s$/.exec(input);
   if (runtime !== null) {
@@ -27,7 +30,7 @@ export function partOf(input: string): string {
     const slash = rest.indexOf('/');
     return `runtime:${slash === -1 ? rest : rest.slice(0, slash)}`;
   }
-  if (dep !== null) return dep[1] === '@sdkgen/runtime' ? 'runtime' : `dep:${dep[1]}`;
+  if (dep !== null) return dep[1] === sdkPackage ? 'sdk' : `dep:${dep[1]}`;
   return 'sdk';
 }
 
@@ -41,12 +44,12 @@ export function moduleBytes(metafile: Metafile): BundlePart[] {
 }
 
 /** Minified bytes per part (see {@link partOf}), largest first. */
-export function partBytes(metafile: Metafile): BundlePart[] {
+export function partBytes(metafile: Metafile, sdkPackage?: string): BundlePart[] {
   const output = Object.values(metafile.outputs)[0]!;
   const totals = new Map<string, number>();
   for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
     if (bytesInOutput === 0) continue;
-    const part = partOf(input);
+    const part = partOf(input, sdkPackage);
     totals.set(part, (totals.get(part) ?? 0) + bytesInOutput);
   }
   return [...totals].map(([part, bytes]) => ({ part, bytes })).sort((a, b) => b.bytes - a.bytes);

@@ -228,9 +228,7 @@ export class CoreClient {
 function withoutOAuth(schemes: ClientConfig['securitySchemes'], options: Readonly<Record<string, unknown>>): ReturnType<typeof setupOAuth> {
   for (const [name, scheme] of Object.entries(schemes ?? {})) {
     if (scheme.type === 'bearer' && scheme.oauth2 !== undefined) {
-      throw new InvalidRequestError(
-        `Security scheme ${JSON.stringify(name)} has OAuth 2 flows, but the client config has no \`parts.oauth\` to run them: pass \`parts: { oauth: setupOAuth }\` (generated clients do)`,
-      );
+      throw new InvalidRequestError(`Security scheme ${JSON.stringify(name)} has OAuth 2 flows but the config has no parts.oauth (setupOAuth)`);
     }
   }
   return { credentials: options, session: undefined };

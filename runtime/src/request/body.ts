@@ -52,9 +52,7 @@ export function encodeBody(spec: BodySpec, value: unknown): EncodedBody {
 export function encodeBuiltinBody(spec: BodySpec, value: unknown): EncodedBody {
   if (spec.encoding === 'json') return { body: JSON.stringify(value), contentType: spec.mediaType };
   if (spec.encoding === 'text') return { body: formatScalar(value), contentType: spec.mediaType };
-  throw new InvalidRequestError(
-    `No encoder for a ${spec.encoding} body: the operation descriptor names none (\`body.encode\`, as generated code does) and the client has no \`parts.encodeBody\``,
-  );
+  throw new InvalidRequestError(`No encoder for a ${spec.encoding} body (descriptor body.encode or config parts.encodeBody)`);
 }
 
 /** `application/x-www-form-urlencoded`, each field per its Encoding Object (`form.ts`). */

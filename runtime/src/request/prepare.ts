@@ -188,9 +188,7 @@ function withReader(ctx: PrepareContext, op: OperationDescriptor, spec: StreamSp
   if (spec === undefined || spec.reader !== undefined) return spec;
   const reader = ctx.config.parts?.streams;
   if (reader === undefined) {
-    throw new InvalidRequestError(
-      `${op.id} answers with a stream, but neither its descriptor (\`stream.reader\`, as generated code sets it) nor the client (\`parts.streams\`) has a stream reader`,
-    );
+    throw new InvalidRequestError(`${op.id} answers with a stream but has no reader (descriptor stream.reader or config parts.streams)`);
   }
   return { ...spec, reader };
 }
