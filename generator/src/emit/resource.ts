@@ -51,8 +51,9 @@ export interface ResourceExports {
  */
 export function functionNames(model: ApiModel): Map<OperationModel, string> {
   const names = new Map<OperationModel, string>();
-  // The runtime function resource files import, and every descriptor const.
-  const used = new Set<string>(['requestPage', 'paths', ...model.resources.flatMap((r) => r.operations.map(descriptorName))]);
+  // The runtime values resource files import (pagination, polling, body encoders, the stream
+  // reader), and every descriptor const: an operation `form.body` must not become `formBody`.
+  const used = new Set<string>(['requestPage', 'requestOperation', ...DESCRIPTOR_PARTS, 'paths', ...model.resources.flatMap((r) => r.operations.map(descriptorName))]);
   for (const resource of model.resources) {
     for (const op of resource.operations) {
       const base = `${resource.propertyName}${op.methodName.charAt(0).toUpperCase()}${op.methodName.slice(1)}`;
