@@ -2,7 +2,8 @@
  * What an app pays for a generated package, on GitHub's REST spec (1,200+ operations):
  * - bytes: gzip size of a one-call browser bundle (esbuild, minify, platform browser) through the
  *   standalone functions (`<pkg>/core` + `<pkg>/funcs`, target <= 12 kB), through the class method
- *   (reported), and through openapi-fetch with openapi-typescript's types (the baseline);
+ *   (reported), and through openapi-fetch with openapi-typescript's types (the baseline); and where
+ *   the funcs bundle's bytes go: minified bytes per part of the runtime (`bench/support/bundle-parts.ts`);
  * - type-check time: `tsc` wall time of a one-call consumer of the package against the same
  *   consumer on openapi-typescript's types + openapi-fetch (target <= 1.0x), and of the source-mode
  *   SDK (target <= 1.2x). Same tsconfig for all three (strict, NodeNext, `skipLibCheck: true` as in
@@ -16,10 +17,11 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { generate } from '../generator/src/generate.js';
 import { loadSpec } from '../generator/src/load/index.js';
+import { formatParts, partBytes } from './support/bundle-parts.js';
 
 const ROUNDS = Math.max(1, Number(process.env['SDKGEN_BENCH_ROUNDS'] ?? 3));
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,7 +37,7 @@ function write(path: string, contents: string): void {
 }
 
 /** Minified, gzipped size of `entry` bundled for the browser. */
-async function bundleSize(entry: string): Promise<{ minified: number; gzip: number }> {
+async function bundleSize(entry: string): Promise<{ minified: number; gzip: number; metafile: Metafile }> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -44,10 +46,11 @@ async function bundleSize(entry: string): Promise<{ minified: number; gzip: numb
     platform: 'browser',
     write: false,
     logLevel: 'silent',
+    metafile: true,
     absWorkingDir: WORK,
   });
   const code = result.outputFiles[0]!.contents;
-  return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+  return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, metafile: result.metafile };
 }
 
 function tsc(project: string): Promise<number> {
@@ -126,6 +129,11 @@ export async function benchPackage(): Promise<Record<string, number>> {
   figures['bundle.openapiFetch.gzip'] = fetch.gzip;
   figures['bundle.openapiFetch.minified'] = fetch.minified;
   console.log(`one-call browser bundle (gzip): funcs ${(funcs.gzip / 1000).toFixed(1)} kB (target <= 12 kB), class ${(klass.gzip / 1000).toFixed(1)} kB, openapi-fetch ${(fetch.gzip / 1000).toFixed(1)} kB`);
+  // Where the funcs bundle's bytes go: runtime folders (transport, request, retry, cache, auth,
+  // signals, stream, ...) and top-level modules, dependencies by package, the generated SDK.
+  const parts = partBytes(funcs.metafile, PACKAGE);
+  console.log(`one-call funcs bundle, minified bytes per part (${funcs.minified} B in all):\n${formatParts(parts)}`);
+  for (const { part, bytes } of parts) figures[`bundle.funcs.part.${part}`] = bytes;
 
   // Type-check: the same one call, three ways, one tsconfig.
   const consumerPkg = join(WORK, 'consumer-package');

@@ -44,6 +44,7 @@ interface GenerateFlags {
   watch?: boolean;
   force?: boolean;
   strict?: boolean;
+  checkSources?: boolean;
 }
 
 /** The resolved options of one `generate` invocation. */
@@ -58,6 +59,8 @@ interface Invocation {
   force: boolean;
   /** Warnings fail the run (exit 1, nothing written). */
   strict: boolean;
+  /** Source mode: no `// @ts-nocheck` in the generated files. */
+  checkSources?: boolean;
 }
 
 function packageVersion(): string {
@@ -119,7 +122,7 @@ async function runOnce(inv: Invocation, io: Output): Promise<number> {
     // Loaded on demand: `--help`, `--version` and usage errors answer without loading the emitters.
     const [{ loadSpec }, { generate }] = await Promise.all([import('./load/index.js'), import('./generate.js')]);
     const spec = await loadSpec(inv.spec, specReader);
-    result = await generate(spec, { name: inv.name, runtimeImport: inv.runtimeImport, package: inv.package });
+    result = await generate(spec, { name: inv.name, runtimeImport: inv.runtimeImport, package: inv.package, checkSources: inv.checkSources });
   } catch (error) {
     if (error instanceof SpecError) {
       printDiagnostics(error.diagnostics, io);
@@ -197,6 +200,8 @@ async function resolveInvocation(specArg: string | undefined, flags: GenerateFla
   if (runtimeImport !== undefined) inv.runtimeImport = runtimeImport;
   const packageName = flags.package ?? config.package;
   if (packageName !== undefined) inv.package = packageName;
+  const checkSources = flags.checkSources ?? config.checkSources;
+  if (checkSources === true) inv.checkSources = true;
   checkGenerateOptions({ name, runtimeImport, package: packageName });
   return inv;
 }
@@ -237,9 +242,10 @@ function buildProgram(io: Output, setCode: (code: number) => void): Command {
     .argument('[spec]', 'spec file or URL (or "spec" in --config)')
     .option('-o, --out <dir>', 'output directory (or "out" in --config)')
     .option('--name <Name>', 'client class name (default: info.title in PascalCase)')
-    .option('--config <file>', 'JSON file with the same options: spec, out, name, runtimeImport, package (flags win)')
+    .option('--config <file>', 'JSON file with the same options: spec, out, name, runtimeImport, package, checkSources (flags win)')
     .option('--runtime-import <specifier>', 'module generated code imports the runtime from (default: @sdkgen/runtime)')
     .option('--package <npm-name>', 'write a publishable npm package (package.json, README, src/, compiled dist/) of this name')
+    .option('--check-sources', "source mode: let your compiler check the generated files too (no // @ts-nocheck)")
     .option('--check', 'generate in memory; exit 1 with a diff summary if <dir> differs')
     .option('--watch', 'regenerate when the spec changes')
     .option('--strict', 'treat warnings as errors: exit 1 and write nothing when there are any')

@@ -15,6 +15,14 @@ export interface GenerateOptions {
    * `README.md`, `src/` and the compiled `dist/` (README "Use").
    */
   package?: string | undefined;
+  /**
+   * Source mode only: leave the generated `.ts` files to the consumer's type-checker. By default each
+   * carries `// @ts-nocheck` on its second line, so the compiler of an app resolves only the types the
+   * app uses instead of re-checking every generated function body on every build (sdkgen's own tests
+   * type-check the generated code in full on TypeScript 5.x and 7). Package mode ships `.d.ts` and
+   * never needs it. @default false
+   */
+  checkSources?: boolean | undefined;
 }
 
 /** The default runtime import of generated code. */

@@ -1,8 +1,9 @@
 import { APIPromise } from './api-promise.js';
 import { setupOAuth, type OAuthSession } from './auth/oauth2.js';
+import { encodeBody } from './request/body.js';
 import { cachedAttempt, createCacheLayer, type CacheLayer } from './cache/cache-layer.js';
 import { InvalidRequestError } from './errors.js';
-import { DEFAULTS, type ClientConfig, type ClientOptions, type RequestOptions } from './options.js';
+import { DEFAULTS, type ClientConfig, type ClientOptions, type RequestOptions, type RuntimeParts } from './options.js';
 import type { OperationDescriptor } from './operation.js';
 import type { PagePromise, PageRequestOptions } from './pagination/page-promise.js';
 import { applyPageUrl } from './pagination/page-url.js';
@@ -13,7 +14,7 @@ import { prepareRequest, type PrepareContext, type PreparedRequest } from './req
 import { parseBaseUrl } from './request/url.js';
 import type { WithResponse } from './response/info.js';
 import type { CallState } from './response/unread.js';
-import { openStream } from './stream/open.js';
+import { streamReader } from './stream/reader.js';
 import {
   callSettings,
   clientCallSettings,
@@ -78,7 +79,7 @@ export class CoreClient {
     this.transport = resolveTransport(options.transport);
     this.#timeout = options.timeout ?? DEFAULTS.timeout;
     const clock = (): RetryClock => this.clock;
-    const oauth = setupOAuth(config.securitySchemes, options as Readonly<Record<string, unknown>>, {
+    const oauth = (config.parts?.oauth ?? withoutOAuth)(config.securitySchemes, options as Readonly<Record<string, unknown>>, {
       baseUrl: base.origin + base.prefix,
       transport: this.transport,
       clock,
@@ -175,12 +176,13 @@ export class CoreClient {
         return sendWithRetries(again, settings, (r) => this.attempt(r, options, call));
       });
     }
-    if (req.stream === undefined) return sent;
+    const reader = req.stream?.reader;
+    if (reader === undefined) return sent;
     // A stream: the first response (retried as usual) opens it; drops reconnect inside the stream.
     return sent.then((result) =>
       call?.raw === true
         ? result
-        : openStream(result, req, {
+        : reader.open(result, req, {
             timeout: options?.timeout ?? this.#timeout,
             signal: options?.signal,
             maxRetries: settings.maxRetries,
@@ -220,10 +222,31 @@ export class CoreClient {
 }
 
 /**
- * {@link CoreClient} with pagination as a method: `client.requestPage(op, ...)` is
+ * The OAuth part's stand-in for clients built without it: no token managers. A scheme with flows
+ * the runtime would run is a configuration this client cannot honour, so it says so.
+ */
+function withoutOAuth(schemes: ClientConfig['securitySchemes'], options: Readonly<Record<string, unknown>>): ReturnType<typeof setupOAuth> {
+  for (const [name, scheme] of Object.entries(schemes ?? {})) {
+    if (scheme.type === 'bearer' && scheme.oauth2 !== undefined) {
+      throw new InvalidRequestError(`Security scheme ${JSON.stringify(name)} has OAuth 2 flows but the config has no parts.oauth (setupOAuth)`);
+    }
+  }
+  return { credentials: options, session: undefined };
+}
+
+/** Every part a client may need: what {@link BaseClient} adds to a config that names none. */
+const ALL_PARTS: RuntimeParts = { oauth: setupOAuth, encodeBody, streams: streamReader };
+
+/**
+ * {@link CoreClient} with every pipeline part (OAuth flows, every body encoder, streams), for
+ * descriptors and configs written by hand, and with pagination as a method: `client.requestPage(op, ...)` is
  * {@link requestPage}`(client, op, ...)`.
  */
 export class BaseClient extends CoreClient {
+  constructor(options: ClientOptions, config: ClientConfig) {
+    super(options, { ...config, parts: { ...ALL_PARTS, ...config.parts } });
+  }
+
   /**
    * Calls a paginated operation (`op.pagination` set). Awaiting the result gives the first page;
    * `for await` over it gives every item; `.pages()` every page. Each page goes through the same

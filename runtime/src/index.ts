@@ -6,7 +6,12 @@ export { requestPage } from './request-page.js';
 export { requestOperation } from './request-operation.js';
 export { APIPromise } from './api-promise.js';
 export type { ResponseInfo, WithResponse } from './response/info.js';
-export type { CacheLimits, ClientConfig, ClientOptions, Credential, RequestOptions } from './options.js';
+export type { CacheLimits, ClientConfig, ClientOptions, Credential, RequestOptions, RuntimeParts } from './options.js';
+// Pipeline parts generated code hands in (docs/ARCHITECTURE.md, "What generated code injects").
+export { setupOAuth } from './auth/oauth2.js';
+export { binaryBody, formBody, multipartBody, type BodyEncoder, type EncodedBody } from './request/body.js';
+export { streamReader, type StreamReader } from './stream/reader.js';
+export type { OpenStreamOptions } from './stream/open.js';
 export {
   DEFAULT_CACHE_MAX_BYTES,
   DEFAULT_CACHE_MAX_ENTRIES,

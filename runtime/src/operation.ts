@@ -107,6 +107,12 @@ export interface BodySpec {
   readonly required?: boolean;
   /** Per-property encodings of a form or multipart body (the media type's `encoding` map). */
   readonly fields?: Readonly<Record<string, FieldEncoding>>;
+  /**
+   * The encoder of a body other than JSON or text (`formBody`, `multipartBody`, `binaryBody`):
+   * generated code imports the one it needs, so other bundles leave it out. Absent: JSON and text are
+   * built in; other encodings use the client's `parts.encodeBody` (`BaseClient` has every one).
+   */
+  readonly encode?: import('./request/body.js').BodyEncoder;
 }
 
 /** How to read a successful response. `auto` decides by Content-Type; `stream`: a `Stream` (see `stream`). */
@@ -190,6 +196,11 @@ export interface StreamSpec {
    * (not sent). Absent: the response's Content-Type decides.
    */
   readonly select?: 'field' | 'param';
+  /**
+   * What reads the stream (`streamReader`): generated code imports it for streaming operations only,
+   * so other bundles carry no stream code. Absent: the client's `parts.streams` (`BaseClient` has it).
+   */
+  readonly reader?: import('./stream/reader.js').StreamReader;
 }
 
 /**

@@ -97,6 +97,23 @@ export interface ClientConfig {
   readonly idempotencyHeader?: string | undefined;
   readonly sdkName?: string | undefined;
   readonly sdkVersion?: string | undefined;
+  /** Pipeline parts this SDK needs beyond the core (see {@link RuntimeParts}). */
+  readonly parts?: RuntimeParts | undefined;
+}
+
+/**
+ * Pieces of the pipeline a client gets handed instead of importing, so that a bundle carries only
+ * what its SDK uses (docs/ARCHITECTURE.md, "What generated code injects"). Generated code passes
+ * `oauth` when a scheme has OAuth 2 flows the runtime runs; per-operation pieces (body encoders,
+ * the stream reader) ride on the descriptors instead. `BaseClient` has every part.
+ */
+export interface RuntimeParts {
+  /** Runs the token-endpoint flows of `oauth2` schemes: `setupOAuth`. */
+  readonly oauth?: typeof import('./auth/oauth2.js').setupOAuth | undefined;
+  /** Encodes bodies other than JSON and text whose descriptor names no `body.encode`. */
+  readonly encodeBody?: import('./request/body.js').BodyEncoder | undefined;
+  /** Reads streams of operations whose descriptor names no `stream.reader`. */
+  readonly streams?: import('./stream/reader.js').StreamReader | undefined;
 }
 
 /** Per-call options, the last argument of every generated method. */

@@ -8,7 +8,6 @@ import { LazyResponseInfo, type WithResponse } from './response/info.js';
 import type { PreparedRequest } from './request/prepare.js';
 import type { Transport } from './transport/types.js';
 import { UnreadBody, type CallState } from './response/unread.js';
-import { isStreamResponse } from './stream/open.js';
 
 /** Longest delay `setTimeout` accepts. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -59,7 +58,7 @@ export async function sendAttempt(
     });
     if (res.status < 200 || res.status > 299) throw await readApiError(res, req.method, shownUrl(req, req.url));
     // Streams and `asResponse()` get the body unread; the caller reads it as it arrives.
-    if (options.call?.raw === true || isStreamResponse(req, res)) return { data: new UnreadBody(res), response: new LazyResponseInfo(res) };
+    if (options.call?.raw === true || req.stream?.reader?.isStream(req, res) === true) return { data: new UnreadBody(res), response: new LazyResponseInfo(res) };
     const data = await decodeBody(res, req.method, req.op.response, req.credentials);
     return { data, response: new LazyResponseInfo(res) };
   } catch (error) {

@@ -32,7 +32,7 @@ let model: ApiModel;
 let name: string;
 
 beforeAll(async () => {
-  const result = await generate(await loadSpec(SPEC, io));
+  const result = await generate(await loadSpec(SPEC, io), { checkSources: true });
   files = result.files;
   const spec = await loadSpec(SPEC, io);
   const diags = new Diagnostics();

@@ -127,7 +127,7 @@ export async function generateOne(spec: CorpusSpec, outDir: string): Promise<Cor
   });
   try {
     const loaded = await loadSpec(spec.file, localIO);
-    const result = await generate(loaded);
+    const result = await generate(loaded, { checkSources: true });
     const target = join(outDir, spec.name);
     rmSync(target, { recursive: true, force: true });
     for (const file of result.files) {

@@ -42,7 +42,7 @@ beforeAll(async () => {
   for (const name of names) {
     const spec = await loadSpec(join(fixtures, `${name}.yaml`), { read: (uri) => readFile(uri, 'utf8') });
     loaded.set(name, spec);
-    const result = await generate(spec, {});
+    const result = await generate(spec, { checkSources: true });
     results.set(name, result);
     for (const f of result.files) {
       mkdirSync(dirname(join(outDir, name, f.path)), { recursive: true });

@@ -160,7 +160,7 @@ let Wire: WireCtor;
 
 beforeAll(async () => {
   const spec = await loadSpec(join(root, 'test/fixtures/wire/wire.yaml'), { read: (uri) => readFile(uri, 'utf8') });
-  const result = await generate(spec, {});
+  const result = await generate(spec, { checkSources: true });
   rmSync(outDir, { recursive: true, force: true });
   for (const f of result.files) {
     mkdirSync(dirname(join(outDir, 'sdk', f.path)), { recursive: true });

@@ -58,10 +58,10 @@ describe('emitResource', () => {
     expect(file.contents).toContain("type GetPetOp = paths['/pets/{petId}']['get'];");
   });
 
-  it('imports types only, requestPage when it pages, relative imports with .js', () => {
+  it('imports types only, requestPage when it pages, the body encoder its upload names, relative imports with .js', () => {
     const imports = file.contents.split('\n').filter((l) => l.startsWith('import'));
     expect(imports).toEqual([
-      "import { requestPage } from '@sdkgen/runtime';",
+      "import { binaryBody, requestPage } from '@sdkgen/runtime';",
       "import type { APIPromise, CoreClient, ErrorStatus, OperationDescriptor, PagePromise, PageRequestOptions, RequestOptions, StatusError } from '@sdkgen/runtime';",
       "import type { paths } from '../types.js';",
     ]);

@@ -13,8 +13,8 @@ describe('examples/petstore', () => {
   it('sdk/ matches the spec (no drift)', async () => {
     // Same options as the root package.json "example" script.
     const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.example).toContain('--out examples/petstore/sdk --name PetStore --runtime-import @sdkgen/runtime');
-    const { files } = await generate(await loadSpec('examples/petstore/openapi.yaml', reader), { name: 'PetStore', runtimeImport: '@sdkgen/runtime' });
+    expect(pkg.scripts.example).toContain('--out examples/petstore/sdk --name PetStore --runtime-import @sdkgen/runtime --check-sources');
+    const { files } = await generate(await loadSpec('examples/petstore/openapi.yaml', reader), { name: 'PetStore', runtimeImport: '@sdkgen/runtime', checkSources: true });
     const onDisk = (await readdir('examples/petstore/sdk', { recursive: true, withFileTypes: true }))
       .filter((e) => e.isFile())
       .map((e) => `${e.parentPath}/${e.name}`.replace(/^examples\/petstore\/sdk\//, ''))

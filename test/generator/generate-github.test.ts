@@ -22,7 +22,7 @@ afterAll(async () => {
 describe("GitHub's spec", () => {
   it('generates an SDK that type-checks with tsc 5.9 --strict', { timeout: 600_000 }, async () => {
     const loaded = await loadSpec(spec, { read: (uri) => readFile(uri, 'utf8') });
-    const result = await generate(loaded, { name: 'GitHub' });
+    const result = await generate(loaded, { name: 'GitHub', checkSources: true });
     expect(result.summary.operations).toBeGreaterThan(1000);
     expect(result.summary.resources).toBeGreaterThan(30);
     expect(result.summary.paginated).toBeGreaterThan(100);

@@ -36,7 +36,7 @@ describe('snapshots', () => {
   });
 
   it.each(fixtures)('$name matches its committed SDK', async ({ name, spec }) => {
-    const { files } = await generate(await loadSpec(spec, reader));
+    const { files } = await generate(await loadSpec(spec, reader), { checkSources: true });
     const outDir = join(root, name, 'sdk');
     if (update) {
       await rm(outDir, { recursive: true, force: true });

@@ -134,6 +134,10 @@ describe('webhooks', () => {
     // The runtime's untyped one is not exported beside it.
     expect(index.match(/\bunwrapWebhook\b/g)).toHaveLength(1);
     expect(file('mocks.ts')).toContain('export function signWebhook(event: WebhookEvent | string, options: SignWebhookOptions): Promise<SignedWebhook> {');
+    // The README names them (spec text escaped) and shows the verification (its snippet is type-checked in readme-snippets.test.ts).
+    const readme = file('README.md');
+    expect(readme).toContain("## Webhooks\n\nThe API sends these webhooks: `it's done`, `started`.");
+    expect(readme).toContain('    return await unwrapWebhook(rawBody, headers, { secret });');
   });
 
   it('3.0 `x-webhooks` are typed the same way (types.ts declares them under webhooks)', async () => {
@@ -147,5 +151,6 @@ describe('webhooks', () => {
     expect(result.files.map((f) => f.path)).not.toContain('webhooks.ts');
     expect(file('index.ts')).toMatch(/\n {2}unwrapWebhook,\n\} from '@sdkgen\/runtime';/);
     expect(file('mocks.ts')).toContain("export { signWebhook } from '@sdkgen/runtime';");
+    expect(file('README.md')).not.toContain('## Webhooks');
   });
 });

@@ -23,7 +23,7 @@ describe('mocks for the GitHub spec', () => {
   let result: GenerateResult;
   beforeAll(async () => {
     const spec = await loadSpec(join(root, 'node_modules/@octokit/openapi/generated/api.github.com.json'), { read: (uri) => readFile(uri, 'utf8') });
-    result = await generate(spec, { name: 'GitHub' });
+    result = await generate(spec, { name: 'GitHub', checkSources: true });
     rmSync(outDir, { recursive: true, force: true });
     for (const file of result.files) {
       mkdirSync(dirname(join(outDir, 'sdk', file.path)), { recursive: true });

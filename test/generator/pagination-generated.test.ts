@@ -61,7 +61,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   const spec = await loadSpec(join(root, 'test/fixtures/pagination/typed.yaml'), { read: (uri) => readFile(uri.startsWith('file:') ? fileURLToPath(uri) : uri, 'utf8') });
-  result = await generate(spec, {});
+  result = await generate(spec, { checkSources: true });
   rmSync(outDir, { recursive: true, force: true });
   for (const f of result.files) {
     mkdirSync(dirname(join(outDir, 'sdk', f.path)), { recursive: true });

@@ -259,7 +259,7 @@ describe('malformed specs that are repaired or generated, and compile', () => {
   beforeAll(async () => {
     rmSync(out, { recursive: true, force: true });
     for (const [name, spec] of Object.entries(specs)) {
-      const result = await generate(loadSpecFromObject(spec, `${name}.json`));
+      const result = await generate(loadSpecFromObject(spec, `${name}.json`), { checkSources: true });
       sdks.set(name, { files: result.files, diagnostics: result.diagnostics });
       for (const file of result.files) {
         if (!file.path.endsWith('.ts')) continue;

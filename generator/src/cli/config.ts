@@ -1,5 +1,5 @@
 /**
- * `--config <file>`: a JSON file with the CLI's option names (`spec`, `out`, `name`, `runtimeImport`, `package`).
+ * `--config <file>`: a JSON file with the CLI's option names (`spec`, `out`, `name`, `runtimeImport`, `package`, `checkSources`).
  * Paths in it are relative to the file. Flags given on the command line win.
  */
 import { readFile } from 'node:fs/promises';
@@ -13,9 +13,11 @@ export interface ConfigFile {
   name?: string;
   runtimeImport?: string;
   package?: string;
+  checkSources?: boolean;
 }
 
 const KEYS = ['spec', 'out', 'name', 'runtimeImport', 'package'] as const;
+const BOOLEAN_KEYS = ['checkSources'] as const;
 
 /** Reads and checks a config file. @throws UsageError when it is missing, not JSON or has unknown or non-string options. */
 export async function readConfig(path: string): Promise<ConfigFile> {
@@ -34,8 +36,13 @@ export async function readConfig(path: string): Promise<ConfigFile> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`config file ${path} must hold a JSON object`);
   const config: ConfigFile = {};
   for (const [key, value] of Object.entries(raw)) {
+    if ((BOOLEAN_KEYS as readonly string[]).includes(key)) {
+      if (typeof value !== 'boolean') throw new UsageError(`config file ${path}: "${key}" must be true or false`);
+      config[key as (typeof BOOLEAN_KEYS)[number]] = value;
+      continue;
+    }
     if (!(KEYS as readonly string[]).includes(key)) {
-      throw new UsageError(`config file ${path}: unknown option "${key}" (known: ${KEYS.join(', ')})`);
+      throw new UsageError(`config file ${path}: unknown option "${key}" (known: ${[...KEYS, ...BOOLEAN_KEYS].join(', ')})`);
     }
     if (typeof value !== 'string') throw new UsageError(`config file ${path}: "${key}" must be a string`);
     config[key as (typeof KEYS)[number]] = value;

@@ -9,7 +9,7 @@
 import { StructureKind, type PropertySignatureStructure, type OptionalKind } from 'ts-morph';
 import type { OAuth2Spec } from '@sdkgen/runtime';
 import type { ApiModel, SecuritySchemeModel } from '../model.js';
-import { multilineLiteral, type LiteralValue } from './descriptor.js';
+import { multilineLiteral, Reference, type LiteralValue } from './descriptor.js';
 import { docLines, EmitError, identifier, isIdentifierName } from './escape.js';
 import { resourceModule, type EmitOptions, type GeneratedFile } from './resource.js';
 import { headerComment, jsDoc, type SourcePrinter, type Statements } from './source-file.js';
@@ -116,7 +116,15 @@ function schemeSpec(s: SecuritySchemeModel): { [key: string]: LiteralValue | und
   return { type: 'basic', usernameOption: s.usernameOption, passwordOption: s.passwordOption };
 }
 
-/** The `ClientConfig` literal passed to `BaseClient`. */
+/**
+ * Whether a scheme has OAuth 2 flows the runtime runs: then the config hands the runtime its OAuth
+ * part (`parts: { oauth: setupOAuth }`), which no other client bundles (docs/ARCHITECTURE.md).
+ */
+function runsOAuth(model: ApiModel): boolean {
+  return model.securitySchemes.some((s) => s.type === 'bearer' && s.oauth2 !== undefined);
+}
+
+/** The `ClientConfig` literal passed to `CoreClient`. */
 function configLiteral(model: ApiModel, name: string): string {
   // fromEntries defines own properties, so a scheme named `__proto__` stays a key, not a prototype.
   const schemes: { [key: string]: LiteralValue } = Object.fromEntries(model.securitySchemes.map((s) => [s.key, schemeSpec(s)]));
@@ -127,6 +135,7 @@ function configLiteral(model: ApiModel, name: string): string {
       idempotencyHeader: model.idempotencyHeader,
       sdkName: name,
       sdkVersion: model.version,
+      parts: runsOAuth(model) ? { oauth: new Reference('setupOAuth') } : undefined,
     },
     ['securitySchemes'],
   );
@@ -151,7 +160,7 @@ export function emitCore(model: ApiModel, name: string, options: EmitOptions, pr
   ];
   const head: Statements = [
     headerComment(model.title, model.version),
-    { kind: StructureKind.ImportDeclaration, namedImports: ['CoreClient'], moduleSpecifier: options.runtimeImport },
+    { kind: StructureKind.ImportDeclaration, namedImports: ['CoreClient', ...(runsOAuth(model) ? ['setupOAuth'] : [])], moduleSpecifier: options.runtimeImport },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: runtimeTypes, moduleSpecifier: options.runtimeImport },
   ];
   const optionProps: OptionalKind<PropertySignatureStructure>[] = creds.map((c) => ({

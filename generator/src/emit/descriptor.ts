@@ -9,12 +9,43 @@ import { longRunningSpec } from './long-running.js';
 import { paginationOf } from './operation-types.js';
 
 /** A JSON-like value printed as a TypeScript literal: strings escaped, keys quoted when needed. */
-export type LiteralValue = string | number | boolean | null | readonly LiteralValue[] | { readonly [key: string]: LiteralValue | undefined };
+export type LiteralValue =
+  | string
+  | number
+  | boolean
+  | null
+  | Reference
+  | readonly LiteralValue[]
+  | { readonly [key: string]: LiteralValue | undefined };
+
+/** An identifier the file imports, printed as is: a runtime part a descriptor or config hands in. */
+export class Reference {
+  constructor(readonly name: string) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`Not an identifier: ${JSON.stringify(name)}`);
+  }
+}
+
+/**
+ * The runtime parts an operation's descriptor names (docs/ARCHITECTURE.md, "What generated code
+ * injects"): the encoder of a body other than JSON or text, the stream reader. The resource file
+ * imports exactly these, so a bundle keeps them only for the operations it calls.
+ */
+export function descriptorParts(op: OperationModel): { encode?: string; reader?: string } {
+  const encoding = op.requestBody?.encoding;
+  return {
+    encode: encoding === 'form' ? 'formBody' : encoding === 'multipart' ? 'multipartBody' : encoding === 'binary' ? 'binaryBody' : undefined,
+    reader: op.stream === undefined ? undefined : 'streamReader',
+  };
+}
+
+/** Every runtime name {@link descriptorParts} may print (a generated file must not declare them). */
+export const DESCRIPTOR_PARTS: readonly string[] = ['formBody', 'multipartBody', 'binaryBody', 'streamReader'];
 
 /** Prints `value` on one line (`{ name: 'limit', explode: false }`), skipping `undefined` members. */
 export function literal(value: LiteralValue): string {
   if (typeof value === 'string') return stringLiteral(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (value instanceof Reference) return value.name;
   if (Array.isArray(value)) return `[${(value as readonly LiteralValue[]).map(literal).join(', ')}]`;
   const entries = Object.entries(value as { readonly [key: string]: LiteralValue | undefined }).filter(
     (e): e is [string, LiteralValue] => e[1] !== undefined,
@@ -36,7 +67,7 @@ export function multilineLiteral(
   const lines = Object.entries(value)
     .filter((e): e is [string, LiteralValue] => e[1] !== undefined)
     .map(([k, v]) => {
-      const nested = expand.includes(k) && typeof v === 'object' && v !== null && !Array.isArray(v);
+      const nested = expand.includes(k) && typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Reference);
       const text = nested ? multilineLiteral(v as { readonly [key: string]: LiteralValue }, [], depth + 1) : literal(v);
       return `${pad}${propertyKey(k)}: ${text},`;
     });
@@ -76,6 +107,7 @@ export function descriptorValue(op: OperationModel): { [key: string]: LiteralVal
   const nested = op.paramsLayout === 'nested';
   const body = op.requestBody;
   const pagination = paginationOf(op)?.spec as LiteralValue | undefined;
+  const parts = descriptorParts(op);
   return {
     id: op.operationId,
     method: op.method,
@@ -97,6 +129,7 @@ export function descriptorValue(op: OperationModel): { [key: string]: LiteralVal
             group: nested ? 'body' : undefined,
             required: body.required ? true : undefined,
             fields: body.fields as LiteralValue | undefined,
+            encode: parts.encode === undefined ? undefined : new Reference(parts.encode),
           },
     response: op.responseKind === 'auto' ? undefined : op.responseKind,
     accept: op.accept,
@@ -110,6 +143,7 @@ export function descriptorValue(op: OperationModel): { [key: string]: LiteralVal
             items: op.stream.items === 'events' ? 'events' : undefined,
             textData: op.stream.textData,
             select: op.stream.select,
+            reader: parts.reader === undefined ? undefined : new Reference(parts.reader),
           },
     deprecated: op.deprecated ? true : undefined,
     longRunning: longRunningSpec(op),

@@ -143,6 +143,34 @@ function standaloneLines(model: ApiModel, name: string, options: EmitOptions, do
   ];
 }
 
+/** The webhooks section: which webhooks the API sends and how to verify and type one (docs/webhooks.md). */
+function webhookLines(model: ApiModel, from: string): string[] {
+  const names = [...new Set((model.webhooks ?? []).map((h) => h.name))];
+  if (names.length === 0) return [];
+  return [
+    '## Webhooks',
+    '',
+    `The API sends ${names.length === 1 ? 'this webhook' : 'these webhooks'}: ${names.map((n) => `\`${markdownInline(n).replace(/`/g, '')}\``).join(', ')}.`,
+    '`unwrapWebhook` verifies the signature (Standard Webhooks by default; `scheme` selects `stripe`, `github` or',
+    'your own header) and the timestamp before it parses anything, then returns the typed `WebhookEvent` union.',
+    'Pass the raw body exactly as received; a bad signature or a stale timestamp throws `WebhookVerificationError`.',
+    '',
+    '```ts',
+    `import { unwrapWebhook, WebhookVerificationError, type WebhookEvent } from '${from}';`,
+    '',
+    'export async function onWebhook(rawBody: string, headers: Headers, secret: string): Promise<WebhookEvent | undefined> {',
+    '  try {',
+    '    return await unwrapWebhook(rawBody, headers, { secret });',
+    '  } catch (error) {',
+    '    if (error instanceof WebhookVerificationError) return undefined; // answer 400: not from the API, or replayed',
+    '    throw error;',
+    '  }',
+    '}',
+    '```',
+    '',
+  ];
+}
+
 /**
  * Emits `README.md`. `document` is the bundled spec the example values come from (its examples,
  * else values synthesized from its schemas).
@@ -198,6 +226,7 @@ export function emitReadme(model: ApiModel, name: string, options: EmitOptions, 
     }
     out.push('');
   }
+  out.push(...webhookLines(model, from));
   out.push(
     '## Errors',
     '',

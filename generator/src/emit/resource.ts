@@ -14,7 +14,7 @@ import {
   type ParameterDeclarationStructure,
 } from 'ts-morph';
 import type { ApiModel, OperationModel, ResourceModel } from '../model.js';
-import { descriptorLiteral } from './descriptor.js';
+import { DESCRIPTOR_PARTS, descriptorLiteral, descriptorParts } from './descriptor.js';
 import { docLines, EmitError, identifier, isIdentifierName } from './escape.js';
 import { longRunningTypes, type LongRunningTypes } from './long-running.js';
 import { operationTypes, type OperationTypes } from './operation-types.js';
@@ -51,8 +51,9 @@ export interface ResourceExports {
  */
 export function functionNames(model: ApiModel): Map<OperationModel, string> {
   const names = new Map<OperationModel, string>();
-  // The runtime function resource files import, and every descriptor const.
-  const used = new Set<string>(['requestPage', 'paths', ...model.resources.flatMap((r) => r.operations.map(descriptorName))]);
+  // The runtime values resource files import (pagination, polling, body encoders, the stream
+  // reader), and every descriptor const: an operation `form.body` must not become `formBody`.
+  const used = new Set<string>(['requestPage', 'requestOperation', ...DESCRIPTOR_PARTS, 'paths', ...model.resources.flatMap((r) => r.operations.map(descriptorName))]);
   for (const resource of model.resources) {
     for (const op of resource.operations) {
       const base = `${resource.propertyName}${op.methodName.charAt(0).toUpperCase()}${op.methodName.slice(1)}`;
@@ -340,11 +341,16 @@ export function emitResource(
     ...(withProblems ? ['StatusError'] : []),
     ...(streams ? ['Stream'] : []),
   ];
+  // The runtime parts the descriptors name (body encoders, the stream reader), imported as values.
+  const parts = new Set(resource.operations.flatMap((op) => Object.values(descriptorParts(op)).filter((p): p is string => p !== undefined)));
+  const runtimeValues = [
+    ...DESCRIPTOR_PARTS.filter((p) => parts.has(p)),
+    ...(longRunning ? ['requestOperation'] : []),
+    ...(paged ? ['requestPage'] : []),
+  ].sort();
   const head: Statements = [
     headerComment(model.title, model.version),
-    ...(paged || longRunning
-      ? [{ kind: StructureKind.ImportDeclaration as const, namedImports: [...(longRunning ? ['requestOperation'] : []), ...(paged ? ['requestPage'] : [])], moduleSpecifier: options.runtimeImport }]
-      : []),
+    ...(runtimeValues.length > 0 ? [{ kind: StructureKind.ImportDeclaration as const, namedImports: runtimeValues, moduleSpecifier: options.runtimeImport }] : []),
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: runtimeTypes, moduleSpecifier: options.runtimeImport },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['paths'], moduleSpecifier: '../types.js' },
   ];
@@ -356,7 +362,7 @@ export function emitResource(
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
   const typeNames: string[] = [];
   const functionNamesOut: string[] = [];
-  const taken = new Set([...runtimeTypes, 'paths', 'requestPage', 'requestOperation', className, ...children.map((c) => c.className)]);
+  const taken = new Set([...runtimeTypes, 'paths', 'requestPage', 'requestOperation', ...parts, className, ...children.map((c) => c.className)]);
   for (const [i, op] of resource.operations.entries()) {
     const types = allTypes[i]!;
     const lro = allLro[i];

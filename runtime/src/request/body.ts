@@ -13,6 +13,13 @@ export interface EncodedBody {
 }
 
 /**
+ * Encodes one kind of body. JSON and text bodies are built in (`encodeBuiltinBody`); generated code
+ * names the encoder of any other kind in the descriptor (`body.encode`), so a bundle carries the
+ * form, multipart and upload code only when an operation it calls sends such a body.
+ */
+export type BodyEncoder = (spec: BodySpec, value: unknown) => EncodedBody;
+
+/**
  * Encodes a request body per `spec.encoding`:
  * - `json`: `JSON.stringify`;
  * - `form`: `application/x-www-form-urlencoded`, each field per its Encoding Object (`form.ts`);
@@ -22,26 +29,50 @@ export interface EncodedBody {
  * - `text`: `String(value)`;
  * - `binary`: Blob, Uint8Array (incl. Buffer), ArrayBuffer, string, or a stream sent as it is read
  *   (ReadableStream, AsyncIterable<Uint8Array>, Node readable, `toFile` of a stream).
+ *
+ * Every encoding in one function: what `BaseClient` falls back to for descriptors that name no encoder.
  */
 export function encodeBody(spec: BodySpec, value: unknown): EncodedBody {
   switch (spec.encoding) {
-    case 'json':
-      return { body: JSON.stringify(value), contentType: spec.mediaType };
     case 'form':
-      return { body: encodeFormBody(value, spec.fields), contentType: spec.mediaType };
+      return formBody(spec, value);
     case 'multipart':
-      // The transport writes Content-Type with the boundary it chose for a FormData.
-      if (value instanceof FormData) return { body: value, contentType: undefined };
-      if (isRecord(value) && Object.values(value).some((v) => isStreamedPart(v) || (Array.isArray(v) && v.some(isStreamedPart)))) {
-        return multipartStream(multipartParts(value));
-      }
-      return encodeMultipartBody(value, spec.mediaType, spec.fields);
-    case 'text':
-      return { body: formatScalar(value), contentType: spec.mediaType };
+      return multipartBody(spec, value);
     case 'binary':
-      return encodeBinary(spec, value);
+      return binaryBody(spec, value);
+    default:
+      return encodeBuiltinBody(spec, value);
   }
 }
+
+/**
+ * JSON and text bodies, which every client encodes without help; another encoding needs an encoder
+ * (the descriptor's `body.encode`, else the client's `parts.encodeBody`).
+ */
+export function encodeBuiltinBody(spec: BodySpec, value: unknown): EncodedBody {
+  if (spec.encoding === 'json') return { body: JSON.stringify(value), contentType: spec.mediaType };
+  if (spec.encoding === 'text') return { body: formatScalar(value), contentType: spec.mediaType };
+  throw new InvalidRequestError(`No encoder for a ${spec.encoding} body (descriptor body.encode or config parts.encodeBody)`);
+}
+
+/** `application/x-www-form-urlencoded`, each field per its Encoding Object (`form.ts`). */
+export const formBody: BodyEncoder = (spec, value) => ({ body: encodeFormBody(value, spec.fields), contentType: spec.mediaType });
+
+/**
+ * Multipart parts with the Content-Type the Encoding Object or the value gives (`multipart.ts`); a
+ * `FormData` the caller built is sent as is; a streamed file field makes a streamed body (`upload.ts`).
+ */
+export const multipartBody: BodyEncoder = (spec, value) => {
+  // The transport writes Content-Type with the boundary it chose for a FormData.
+  if (value instanceof FormData) return { body: value, contentType: undefined };
+  if (isRecord(value) && Object.values(value).some((v) => isStreamedPart(v) || (Array.isArray(v) && v.some(isStreamedPart)))) {
+    return multipartStream(multipartParts(value));
+  }
+  return encodeMultipartBody(value, spec.mediaType, spec.fields);
+};
+
+/** Blob, Uint8Array, ArrayBuffer, string, or a stream sent as it is read (`upload.ts`). */
+export const binaryBody: BodyEncoder = (spec, value) => encodeBinary(spec, value);
 
 function encodeBinary(spec: BodySpec, value: unknown): EncodedBody {
   // A wildcard media type (`*/*`, `image/*`) is not a valid Content-Type; prefer the Blob's own type.

@@ -1,8 +1,9 @@
 import { applyAuth } from '../auth.js';
+import { InvalidRequestError } from '../errors.js';
 import type { ClientConfig, RequestOptions } from '../options.js';
 import type { OperationDescriptor, ParamSpec, StreamSpec } from '../operation.js';
 import type { TransportBody } from '../transport/types.js';
-import { encodeBody, type EncodedBody } from './body.js';
+import { encodeBuiltinBody, type EncodedBody } from './body.js';
 import type { CredentialSink, RequestCredentials } from './credentials.js';
 import { checkHeaders } from './header-check.js';
 import { appendCookieParam, serializeHeaderParam } from './header-params.js';
@@ -124,7 +125,7 @@ export function prepareRequest(
   const headers: Record<string, string> = accept !== undefined ? { accept, ...ctx.defaultHeaders } : { ...ctx.defaultHeaders };
   // A stream's media type is what the call asked for (the response is read by it): it wins over a
   // default `Accept`; per-call headers still win over it.
-  const stream = op.stream === undefined ? undefined : selectStream(op, op.stream, params);
+  const stream = op.stream === undefined ? undefined : withReader(ctx, op, selectStream(op, op.stream, params));
   if (stream !== undefined) headers['accept'] = stream.mediaType;
   else if (op.stream?.select !== undefined) headers['accept'] = 'application/json';
   if (op.querystring !== undefined) {
@@ -149,7 +150,8 @@ export function prepareRequest(
   if (op.body) {
     let value = op.body.group === undefined ? leftovers(params, c.consumed) : params?.[op.body.group];
     if (value === undefined && op.body.required && op.body.encoding === 'json') value = {};
-    if (value !== undefined) encoded = encodeBody(op.body, value);
+    // JSON and text are built in; other encoders come with the descriptor (or the client's parts).
+    if (value !== undefined) encoded = (op.body.encode ?? ctx.config.parts?.encodeBody ?? encodeBuiltinBody)(op.body, value);
   }
   const draft: Draft = {
     path: joinPath(ctx.base.prefix, buildPath(c.path, pathArgs)),
@@ -179,6 +181,16 @@ function selectStream(op: OperationDescriptor, spec: StreamSpec, params: Record<
     flag = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['stream'] : undefined;
   }
   return flag === true ? spec : undefined;
+}
+
+/** A selected stream with the reader that will read it: the descriptor's, else the client's `parts.streams`. */
+function withReader(ctx: PrepareContext, op: OperationDescriptor, spec: StreamSpec | undefined): StreamSpec | undefined {
+  if (spec === undefined || spec.reader !== undefined) return spec;
+  const reader = ctx.config.parts?.streams;
+  if (reader === undefined) {
+    throw new InvalidRequestError(`${op.id} answers with a stream but has no reader (descriptor stream.reader or config parts.streams)`);
+  }
+  return { ...spec, reader };
 }
 
 /** Content-Type, the cookie header and per-call options, then the final URL. */
