@@ -196,6 +196,28 @@ describe.each(['undici', 'fetch'] as const)('streams over %s', (transport) => {
     expect(stream.lastEventId).toBe('2');
   });
 
+  it('reconnects with the id of a block that had no data, and with no Last-Event-ID after an empty id', async () => {
+    // EventSource's rules: every blank line makes the id buffer the last event id, with or without
+    // an event; an empty `id:` resets it, and then no Last-Event-ID header is sent.
+    server.handle((req, res) => {
+      res.writeHead(200, sse);
+      const seen = req.headers['last-event-id'];
+      if (server.requests.length === 1) {
+        // The id-only block comes in a write of its own, after the event: usually its own chunk.
+        res.write('id: 1\ndata: {"n":1}\n\n', () =>
+          setImmediate(() => res.write('id: 7\n\n', () => setImmediate(() => res.destroy()))),
+        );
+      } else if (server.requests.length === 2) {
+        res.write(`data: {"n":2,"after":"${String(seen)}"}\n\nid\n\n`, () => setImmediate(() => res.destroy()));
+      } else {
+        res.end(`data: {"n":3,"after":"${String(seen)}"}\n\n`);
+      }
+    });
+    const stream = await client().request<Stream<{ n: number; after?: string }>>(watch, [], undefined);
+    expect(await collect(stream)).toEqual([{ n: 1 }, { n: 2, after: '7' }, { n: 3, after: 'undefined' }]);
+    expect(server.requests.map((r) => r.headers['last-event-id'])).toEqual([undefined, '7', undefined]);
+  });
+
   it('reconnects at most maxRetries times in a row, then throws ConnectionError', async () => {
     server.handle((req, res) => {
       res.writeHead(200, sse);

@@ -45,7 +45,8 @@ export function openStream<Item>(result: WithResponse<unknown>, req: PreparedReq
     req.method === 'GET' && formatOf(result.data.res, spec) === 'sse'
       ? async (lastEventId: string | undefined): Promise<StreamConnection | undefined> => {
           const headers = { ...req.headers };
-          if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
+          // An empty `id:` resets the last event id: EventSource then sends no header.
+          if (lastEventId !== undefined && lastEventId !== '') headers['last-event-id'] = lastEventId;
           const next = await options.attempt({ ...req, headers });
           if (!(next.data instanceof UnreadBody)) return undefined;
           // 204 No Content: the server says there is nothing more (as EventSource treats it).

@@ -46,15 +46,14 @@ export class SseParser {
     this.#out = out;
   }
 
-  /** Parses the lines `chunk` completes; the rest waits for the next chunk. */
-  feed(chunk: string): void {
+  /** Parses the lines `text` (the next chunk) completes; the rest waits for the next chunk. */
+  feed(text: string): void {
     let pos = 0;
     if (this.#afterCr) {
-      if (chunk.length === 0) return;
+      if (text.length === 0) return;
       this.#afterCr = false;
-      if (chunk.charCodeAt(0) === LF) pos = 1;
+      if (text.charCodeAt(0) === LF) pos = 1;
     }
-    const text = chunk;
     let cr = text.indexOf('\r', pos);
     let lf = text.indexOf('\n', pos);
     if (this.#carry !== '') {

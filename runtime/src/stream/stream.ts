@@ -228,8 +228,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
       }
       this.#decoder.feed(chunk);
     }
-    const id = this.#decoder.lastEventId;
-    if (id !== undefined) this.#lastEventId = id;
+    this.#takeLastEventId();
     if (events.length === 0) return undefined;
     // An event arrived: reconnections are counted "in a row" from here.
     this.#failures = 0;
@@ -278,6 +277,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
       if (this.#aborted) return false;
       let connection: StreamConnection | undefined;
       try {
+        // A block with only an `id:` may have come since the last event.
+        this.#takeLastEventId();
         connection = await reconnect(this.#lastEventId);
       } catch (error) {
         if (!(error instanceof ConnectionError || error instanceof TimeoutError) || this.#failures >= this.#init.maxRetries) {
@@ -298,6 +299,12 @@ export class Stream<Item> implements AsyncIterable<Item> {
       if (retry !== undefined) (this.#decoder as { retry: number | undefined }).retry = retry;
       return true;
     }
+  }
+
+  /** The decoder's last event id, kept across connections (a new decoder starts without one). */
+  #takeLastEventId(): void {
+    const id = this.#decoder.lastEventId;
+    if (id !== undefined) this.#lastEventId = id;
   }
 
   /** `reader.read()` bounded by the per-chunk timeout. */
