@@ -4,7 +4,7 @@
  */
 import type { StreamSpec } from '../operation.js';
 import type { PreparedRequest } from '../request/prepare.js';
-import type { WithResponse } from '../response/info.js';
+import { LazyResponseInfo, type WithResponse } from '../response/info.js';
 import { bodyStream, UnreadBody } from '../response/unread.js';
 import type { Sleep } from '../retry/retry.js';
 import type { TransportResponse } from '../transport/types.js';
@@ -81,20 +81,15 @@ function connection(res: TransportResponse, spec: StreamSpec): StreamConnection 
   return { body: bodyStream(res), response: new StreamResponse(res), format: formatOf(res, spec) };
 }
 
-/** `stream.response`: the transport response's status, headers (built on first access), URL, request id. */
-class StreamResponse implements StreamResponseInfo {
+/**
+ * `stream.response`: the response info every call has (status, headers built on first access, URL,
+ * rate limit) plus the request id.
+ */
+class StreamResponse extends LazyResponseInfo implements StreamResponseInfo {
   readonly #res: TransportResponse;
   constructor(res: TransportResponse) {
+    super(res);
     this.#res = res;
-  }
-  get status(): number {
-    return this.#res.status;
-  }
-  get url(): string {
-    return this.#res.url;
-  }
-  get headers(): Headers {
-    return this.#res.headers();
   }
   get requestId(): string | undefined {
     return this.#res.header('x-request-id') ?? this.#res.header('request-id');
