@@ -193,7 +193,7 @@ async function resolveInvocation(specArg: string | undefined, flags: GenerateFla
   const out = flags.out ?? config.out;
   if (spec === undefined) throw new UsageError('missing <spec>: pass a file path or URL (or "spec" in --config)');
   if (out === undefined) throw new UsageError('missing --out <dir> (or "out" in --config)');
-  const inv: Invocation = { spec, out, check: flags.check === true, force: flags.force === true, strict: flags.strict === true };
+  const inv: Invocation = { spec, out, check: flags.check === true, force: (flags.force ?? config.force) === true, strict: (flags.strict ?? config.strict) === true };
   const name = flags.name ?? config.name;
   const runtimeImport = flags.runtimeImport ?? config.runtimeImport;
   if (name !== undefined) inv.name = name;
@@ -242,7 +242,7 @@ function buildProgram(io: Output, setCode: (code: number) => void): Command {
     .argument('[spec]', 'spec file or URL (or "spec" in --config)')
     .option('-o, --out <dir>', 'output directory (or "out" in --config)')
     .option('--name <Name>', 'client class name (default: info.title in PascalCase)')
-    .option('--config <file>', 'JSON file with the same options: spec, out, name, runtimeImport, package, checkSources (flags win)')
+    .option('--config <file>', 'JSON file with the same options: spec, out, name, runtimeImport, package, checkSources, strict, force (flags win)')
     .option('--runtime-import <specifier>', 'module generated code imports the runtime from (default: @sdkgen/runtime)')
     .option('--package <npm-name>', 'write a publishable npm package (package.json, README, src/, compiled dist/) of this name')
     .option('--check-sources', "source mode: let your compiler check the generated files too (no // @ts-nocheck)")

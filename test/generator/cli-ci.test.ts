@@ -4,7 +4,7 @@
  * (closed port: ECONNREFUSED), and an HTML page is called one. Real CLI, real loopback servers.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +54,26 @@ describe('--strict', () => {
     const loose = await sdkgen(['generate', relativeSpec, '--out', out]);
     expect(loose.code).toBe(0);
     expect(loose.stderr).toContain('warning SDKGEN_SERVER_RELATIVE');
+  });
+
+  it('"strict": true in --config does the same; --force there too', async () => {
+    const config = join(dir, 'strict-config.json');
+    await writeFile(config, JSON.stringify({ spec: relativeSpec, out: 'strict-config-out', strict: true }));
+    const strict = await sdkgen(['generate', '--config', config]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('has 1 warning; nothing was written');
+    expect(existsSync(join(dir, 'strict-config-out'))).toBe(false);
+    // A folder of the user's own is refused without force, written into with "force": true.
+    const mine = join(dir, 'mine');
+    await mkdir(mine, { recursive: true });
+    await writeFile(join(mine, 'notes.txt'), 'mine');
+    await writeFile(config, JSON.stringify({ spec: relativeSpec, out: 'mine' }));
+    expect((await sdkgen(['generate', '--config', config])).code).toBe(2);
+    await writeFile(config, JSON.stringify({ spec: relativeSpec, out: 'mine', force: true }));
+    const forced = await sdkgen(['generate', '--config', config]);
+    expect(forced.code).toBe(0);
+    expect(await readFile(join(mine, 'notes.txt'), 'utf8')).toBe('mine');
+    expect(existsSync(join(mine, 'client.ts'))).toBe(true);
   });
 });
 

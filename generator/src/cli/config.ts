@@ -1,5 +1,5 @@
 /**
- * `--config <file>`: a JSON file with the CLI's option names (`spec`, `out`, `name`, `runtimeImport`, `package`, `checkSources`).
+ * `--config <file>`: a JSON file with the CLI's option names (`spec`, `out`, `name`, `runtimeImport`, `package`, `checkSources`, `strict`, `force`).
  * Paths in it are relative to the file. Flags given on the command line win.
  */
 import { readFile } from 'node:fs/promises';
@@ -14,10 +14,12 @@ export interface ConfigFile {
   runtimeImport?: string;
   package?: string;
   checkSources?: boolean;
+  strict?: boolean;
+  force?: boolean;
 }
 
 const KEYS = ['spec', 'out', 'name', 'runtimeImport', 'package'] as const;
-const BOOLEAN_KEYS = ['checkSources'] as const;
+const BOOLEAN_KEYS = ['checkSources', 'strict', 'force'] as const;
 
 /** Reads and checks a config file. @throws UsageError when it is missing, not JSON or has unknown or non-string options. */
 export async function readConfig(path: string): Promise<ConfigFile> {
