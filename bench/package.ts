@@ -17,11 +17,11 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import type { Metafile } from 'esbuild';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { generate } from '../generator/src/generate.js';
 import { loadSpec } from '../generator/src/load/index.js';
-import { formatParts, partBytes } from './support/bundle-parts.js';
+import { bundleForBrowser, formatParts, partBytes } from './support/bundle-parts.js';
 
 const ROUNDS = Math.max(1, Number(process.env['SDKGEN_BENCH_ROUNDS'] ?? 3));
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,19 +38,8 @@ function write(path: string, contents: string): void {
 
 /** Minified, gzipped size of `entry` bundled for the browser. */
 async function bundleSize(entry: string): Promise<{ minified: number; gzip: number; metafile: Metafile }> {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-    metafile: true,
-    absWorkingDir: WORK,
-  });
-  const code = result.outputFiles[0]!.contents;
-  return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, metafile: result.metafile };
+  const { code, metafile } = await bundleForBrowser(entry, WORK);
+  return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, metafile };
 }
 
 function tsc(project: string): Promise<number> {

@@ -55,6 +55,22 @@ export function partBytes(metafile: Metafile, sdkPackage?: string): BundlePart[]
   return [...totals].map(([part, bytes]) => ({ part, bytes })).sort((a, b) => b.bytes - a.bytes);
 }
 
+/** `entry` bundled as an app ships it to browsers (esbuild, ESM, minified), with its metafile. */
+export async function bundleForBrowser(entry: string, absWorkingDir?: string): Promise<{ code: Uint8Array; metafile: Metafile }> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+    metafile: true,
+    ...(absWorkingDir !== undefined ? { absWorkingDir } : {}),
+  });
+  return { code: result.outputFiles[0]!.contents, metafile: result.metafile };
+}
+
 /** The inputs that import `module` (a suffix of the input path), for "why is this in my bundle". */
 export function importersOf(metafile: Metafile, module: string): string[] {
   const importers: string[] = [];
@@ -72,18 +88,9 @@ export function formatParts(rows: readonly BundlePart[]): string {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [entry, ...flags] = process.argv.slice(2);
   if (entry === undefined) throw new Error('usage: bundle-parts.ts <entry> [--modules] [--why <module>]');
-  const result = await build({
-    entryPoints: [resolve(entry)],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-    metafile: true,
-  });
+  const result = await bundleForBrowser(resolve(entry));
   const { gzipSync } = await import('node:zlib');
-  const code = result.outputFiles[0]!.contents;
+  const code = result.code;
   console.log(`minified ${code.byteLength} B, gzip ${gzipSync(code, { level: 9 }).byteLength} B`);
   console.log(formatParts(partBytes(result.metafile)));
   if (flags.includes('--modules')) console.log(`\n${formatParts(moduleBytes(result.metafile))}`);
